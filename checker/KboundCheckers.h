@@ -22,6 +22,9 @@ void registerLifetimeCheckers(clang::ento::CheckerRegistry &Registry);
 /// kbound.TypeTag (TM1, TM3-TM5).
 void registerTypeTagChecker(clang::ento::CheckerRegistry &Registry);
 
+/// kbound.DriverCallbacks (RL3, UA3, UA4): .probe/.remove pairs of a file.
+void registerDriverCallbacksChecker(clang::ento::CheckerRegistry &Registry);
+
 } // namespace kbound
 
 #endif // KBOUND_CHECKERS_H

@@ -15,6 +15,7 @@ using namespace ento;
 extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
   kbound::registerLifetimeCheckers(Registry);
   kbound::registerTypeTagChecker(Registry);
+  kbound::registerDriverCallbacksChecker(Registry);
 }
 
 extern "C" const char clang_analyzerAPIVersionString[] =

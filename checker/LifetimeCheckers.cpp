@@ -12,11 +12,15 @@ class RegistrationLeakChecker : public Checker<check::PreCall> {
 public:
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const {}
 };
+class UseAfterUnbindChecker : public Checker<check::PreCall> {
+public:
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const {}
+};
 } // namespace
 
 void kbound::registerLifetimeCheckers(CheckerRegistry &Registry) {
   Registry.addChecker<RegistrationLeakChecker>(
       "kbound.RegistrationLeak", "Registrations that are never dropped", "");
-  Registry.addChecker<RegistrationLeakChecker>(
+  Registry.addChecker<UseAfterUnbindChecker>(
       "kbound.UseAfterUnbind", "Registration data used after unbind", "");
 }
