@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Merge scan-build's plists and the Coccinelle reports into one summary.
+
+Writes OUT/kbound.txt (plain text) and OUT/kbound.sarif (SARIF 2.1.0 for
+code-scanning tools), prints the summary, and exits like a linter: 0 when
+nothing was found, 1 with findings, 2 when part of the scan failed.
+"""
+import argparse
+import glob
+import json
+import os
+import plistlib
+import re
+import sys
+from collections import defaultdict
+
+ID_RE = re.compile(r"^\[([A-Z]{2}\d)\]\s*")
+# coccilib.report.print_report: "file:line:col-col: message"
+COCCI_RE = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+):\d+-\d+: (?P<msg>\[[A-Z]{2}\d\].*)$")
+
+
+def checker_findings(html_dir):
+    """Findings from scan-build's -plist-html output."""
+    out = []
+    for plist in glob.glob(os.path.join(html_dir, "**", "*.plist"), recursive=True):
+        try:
+            with open(plist, "rb") as f:
+                data = plistlib.load(f)
+        except (OSError, plistlib.InvalidFileException, ValueError):
+            continue
+        files = data.get("files", [])
+        for diag in data.get("diagnostics", []):
+            msg = diag.get("description", "")
+            m = ID_RE.match(msg)
+            if not m:
+                continue  # a core checker's warning; scan-build's HTML has it
+            loc = diag.get("location", {})
+            fname = files[loc.get("file", 0)] if files else "?"
+            out.append({"id": m.group(1), "file": fname,
+                        "line": loc.get("line", 0), "msg": msg, "tool": "checker",
+                        "html": diag.get("HTMLDiagnostics_files", [""])[0]})
+    return out
+
+
+def cocci_findings(cocci_dir):
+    out = []
+    for txt in sorted(glob.glob(os.path.join(cocci_dir, "*.txt"))):
+        rule = os.path.basename(txt)[:-4]
+        with open(txt, errors="replace") as f:
+            for line in f:
+                m = COCCI_RE.match(line.strip())
+                if not m:
+                    continue
+                msg = m.group("msg")
+                out.append({"id": ID_RE.match(msg).group(1),
+                            "file": m.group("file"), "line": int(m.group("line")),
+                            "msg": msg, "tool": "cocci:" + rule})
+    return out
+
+
+def relpath(path, tree):
+    path = os.path.normpath(path)
+    return os.path.relpath(path, tree) if path.startswith(tree + os.sep) else path
+
+
+def sarif(findings, tree):
+    rules = sorted({f["id"] for f in findings})
+    results = [{
+        "ruleId": f["id"],
+        "level": "warning",
+        "message": {"text": f["msg"]},
+        "properties": {"tool": f["tool"]},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": f["file"], "uriBaseId": "SRCROOT"},
+            "region": {"startLine": max(1, f["line"])}}}],
+    } for f in findings]
+    return {
+        "version": "2.1.0",
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "kbound",
+                "informationUri": "docs/checks",
+                "rules": [{"id": r, "helpUri": "docs/checks/%s.md" % r} for r in rules]}},
+            "originalUriBaseIds": {"SRCROOT": {"uri": "file://" + tree + "/"}},
+            "results": results}],
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--tree", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--errors", type=int, default=0,
+                    help="1 if part of the scan failed")
+    ap.add_argument("--failed", action="append", default=[],
+                    help="FILE:REASON for a file that did not build or crashed")
+    args = ap.parse_args()
+    tree = os.path.abspath(args.tree)
+
+    findings = checker_findings(os.path.join(args.out, "html"))
+    findings += cocci_findings(os.path.join(args.out, "cocci"))
+    for f in findings:
+        f["file"] = relpath(f["file"], tree)
+    findings.sort(key=lambda f: (f["file"], f["line"], f["id"], f["tool"]))
+
+    per_id = defaultdict(lambda: defaultdict(int))
+    per_file = defaultdict(list)
+    for f in findings:
+        per_id[f["id"]]["checker" if f["tool"] == "checker" else "cocci"] += 1
+        per_file[f["file"]].append(f)
+
+    lines = ["kbound scan of %s" % tree, ""]
+    lines.append("%-6s %8s %8s" % ("ID", "checker", "cocci"))
+    for cid in sorted(per_id):
+        lines.append("%-6s %8d %8d" % (cid, per_id[cid]["checker"], per_id[cid]["cocci"]))
+    lines.append("%-6s %8d %8d" % ("total",
+                                   sum(v["checker"] for v in per_id.values()),
+                                   sum(v["cocci"] for v in per_id.values())))
+    lines.append("")
+    for fname in sorted(per_file):
+        lines.append(fname)
+        # Both tools side by side: one row per (line, ID), who found it.
+        rows = defaultdict(lambda: {"checker": "", "cocci": "", "msg": ""})
+        for f in per_file[fname]:
+            row = rows[(f["line"], f["id"])]
+            kind = "checker" if f["tool"] == "checker" else "cocci"
+            row[kind] = "yes"
+            row["msg"] = row["msg"] or f["msg"]
+        for (line, cid) in sorted(rows):
+            row = rows[(line, cid)]
+            lines.append("  %5d %-4s checker:%-3s cocci:%-3s %s" % (
+                line, cid, row["checker"] or "-", row["cocci"] or "-", row["msg"]))
+    for failed in args.failed:
+        lines.append("FAILED %s" % failed)
+    lines.append("")
+    html_dirs = sorted(glob.glob(os.path.join(args.out, "html", "*", "index.html")))
+    lines.append("HTML report: %s" % (html_dirs[-1] if html_dirs
+                                      else os.path.join(args.out, "html") + " (no checker findings)"))
+    lines.append("SARIF:       %s" % os.path.join(args.out, "kbound.sarif"))
+    lines.append("text:        %s" % os.path.join(args.out, "kbound.txt"))
+
+    with open(os.path.join(args.out, "kbound.sarif"), "w") as f:
+        json.dump(sarif(findings, tree), f, indent=1)
+    text = "\n".join(lines) + "\n"
+    with open(os.path.join(args.out, "kbound.txt"), "w") as f:
+        f.write(text)
+    sys.stdout.write(text)
+    if args.errors or args.failed:
+        return 2
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
