@@ -58,5 +58,7 @@ config.substitutions += [
     ("%build", obj),
 ]
 
+if os.geteuid() == 0:
+    config.available_features.add("root")
 if config.kbound_spatch:
     config.available_features.add("spatch")
