@@ -1,26 +1,1300 @@
-//===- LifetimeCheckers.cpp - placeholder, replaced by the RL/UA checker --===//
+//===- LifetimeCheckers.cpp - RL1/RL2/RL4/RL5 and UA1/UA2/UA5/UA6 ---------===//
+//
+// One path-sensitive model of registration and auxiliary-device lifetimes
+// (kbound.LifetimeModel, hidden) and two user-visible checker names on top of
+// it: kbound.RegistrationLeak (RL1, RL2, RL4, RL5) and kbound.UseAfterUnbind
+// (UA1, UA2, UA5, UA6). The model is one checker object; the two names only
+// switch its reports on (the MallocChecker / CStringChecker pattern).
+//
+// Modeling choices:
+//  - auxiliary_registration_new: the path splits into an ERR_PTR branch
+//    (nothing owed) and a valid, non-NULL branch (a drop is owed). The error
+//    branch is the symbol constrained to [-MAX_ERRNO, ~0], which is exactly
+//    what the kernel's inline IS_ERR() compares, so IS_ERR/IS_ERR_OR_NULL
+//    guards resolve without further splitting.
+//  - auxiliary_device_init / __auxiliary_device_add: 0 (success) or
+//    [-4095, -1] (failure), as in the kernel.
+//  - auxiliary_device_uninit / auxiliary_device_delete are static inline in
+//    the kernel; they are evaluated here (eval::Call) instead of inlined, so
+//    that put_device/device_del bodies never look like an escape.
+//  - Leak reports (RL2, RL4, RL5) are silenced by escapes: returned, stored
+//    outside the locals, or passed to any function that is not the API.
+//
+//===----------------------------------------------------------------------===//
+
+#include "KboundAPI.h"
 #include "KboundCheckers.h"
+#include "LifetimeFacts.h"
+#include "RegistrationState.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtVisitor.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <memory>
+#include <optional>
+#include <string>
 
 using namespace clang;
 using namespace ento;
+using namespace kbound;
+using namespace kbound::lifetime;
+
+REGISTER_MAP_WITH_PROGRAMSTATE(KbRegMap, SymbolRef, RegState)
+REGISTER_MAP_WITH_PROGRAMSTATE(KbDevMap, const MemRegion *, DevState)
+// A device (from auxiliary_registration_device) or data pointer (from
+// auxiliary_registration_data) -> the registration it belongs to.
+REGISTER_MAP_WITH_PROGRAMSTATE(KbDerivedMap, SymbolRef, SymbolRef)
+// Memory allocated on this path that nothing outside the locals can reach
+// yet (the MallocChecker notion of "not escaped").
+REGISTER_SET_WITH_PROGRAMSTATE(KbLocalAllocs, SymbolRef)
+// Pointers that are never an ERR_PTR (allocator results, registrations on
+// their valid branch): IS_ERR() on them is false without splitting.
+REGISTER_SET_WITH_PROGRAMSTATE(KbNotErr, SymbolRef)
 
 namespace {
-class RegistrationLeakChecker : public Checker<check::PreCall> {
+
+constexpr int64_t MaxErrno = 4095;
+
+class LifetimeModel
+    : public Checker<check::PreCall, check::PostCall, eval::Call,
+                     check::DeadSymbols, check::PointerEscape,
+                     check::PreStmt<ReturnStmt>, check::EndFunction,
+                     check::Location> {
 public:
-  void checkPreCall(const CallEvent &Call, CheckerContext &C) const {}
+  bool LeakOn = false;
+  bool UAOn = false;
+  std::unique_ptr<BugType> RL1, RL2, RL4, RL5, UA1, UA2, UA5, UA6;
+  llvm::SmallVector<std::string, 4> ExtraCreate, ExtraDrop;
+  // Facts about the whole file, computed on first use (one model per TU).
+  mutable std::optional<FileFacts> Facts;
+  const FileFacts &facts(CheckerContext &C) const {
+    if (!Facts)
+      Facts = FileFacts::compute(C.getASTContext());
+    return *Facts;
+  }
+  bool mayReportHalfTeardown(const DevState &D, CheckerContext &C) const;
+
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  bool evalCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  ProgramStateRef checkPointerEscape(ProgramStateRef State,
+                                     const InvalidatedSymbols &Escaped,
+                                     const CallEvent *Call,
+                                     PointerEscapeKind Kind) const;
+  void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
+                     CheckerContext &C) const;
+
+private:
+  bool isOurs(const BugType &BT) const {
+    for (const auto *P : {&RL1, &RL2, &RL4, &RL5, &UA1, &UA2, &UA5, &UA6})
+      if (P->get() == &BT)
+        return true;
+    return false;
+  }
+  static bool nameIn(const CallEvent &Call,
+                     const llvm::SmallVectorImpl<std::string> &Names) {
+    const IdentifierInfo *II = Call.getCalleeIdentifier();
+    if (!II || Names.empty())
+      return false;
+    return llvm::is_contained(Names, II->getName().str());
+  }
+  bool isCreate(const CallEvent &Call) const {
+    return api::RegistrationNew.matches(Call) || nameIn(Call, ExtraCreate);
+  }
+  bool isExtraDrop(const CallEvent &Call) const {
+    return nameIn(Call, ExtraDrop);
+  }
+  bool isKnownAPI(const CallEvent &Call) const;
+
+  const NoteTag *note(CheckerContext &C, SymbolRef Sym, const MemRegion *R,
+                      std::string Msg) const;
+  void report(CheckerContext &C, const BugType &BT, StringRef Msg,
+              ExplodedNode *N, SymbolRef Sym, const MemRegion *R,
+              const Site &Unique) const;
+
+  // Call handlers.
+  void preRegistrationCall(const CallEvent &Call, CheckerContext &C) const;
+  void preDeviceCall(const CallEvent &Call, CheckerContext &C) const;
+  void preFree(const CallEvent &Call, CheckerContext &C) const;
+  void postCreate(const CallEvent &Call, CheckerContext &C) const;
+  void postInitOrAdd(const CallEvent &Call, CheckerContext &C,
+                     bool IsInit) const;
 };
-class UseAfterUnbindChecker : public Checker<check::PreCall> {
-public:
-  void checkPreCall(const CallEvent &Call, CheckerContext &C) const {}
-};
+
+// ---- small helpers ---------------------------------------------------------
+
+const MemRegion *regionOf(SVal V) {
+  if (const MemRegion *R = V.getAsRegion())
+    return R->StripCasts();
+  return nullptr;
+}
+
+SymbolRef symbolOf(SVal V) {
+  if (SymbolRef S = V.getAsLocSymbol(/*IncludeBaseRegions=*/true))
+    return S;
+  return V.getAsSymbol();
+}
+
+bool related(const MemRegion *A, const MemRegion *B) {
+  return A == B || A->isSubRegionOf(B) || B->isSubRegionOf(A);
+}
+
+/// Memory allocated on the analyzed path and not escaped, or a local
+/// variable: once it is unreachable nobody else can tear the device down.
+bool isLocalStorage(const MemRegion *R, ProgramStateRef State) {
+  const MemRegion *Base = R->getBaseRegion();
+  if (const auto *VR = dyn_cast<VarRegion>(Base))
+    return isa<StackLocalsSpaceRegion>(VR->getMemorySpace());
+  const auto *SR = dyn_cast<SymbolicRegion>(Base);
+  return SR && State->contains<KbLocalAllocs>(SR->getSymbol());
+}
+
+/// kzalloc, kmalloc, kcalloc, kvzalloc, devm_kzalloc, __kmalloc_noprof, ...
+bool isAllocator(const CallEvent &Call) {
+  const IdentifierInfo *II = Call.getCalleeIdentifier();
+  if (!II || !Call.getResultType()->isPointerType())
+    return false;
+  StringRef N = II->getName();
+  return (N.contains("alloc") && !N.contains("free")) ||
+         N.contains("kmemdup");
+}
+
+/// Printing helpers take device pointers but never keep them.
+bool isPrintLike(const CallEvent &Call) {
+  const IdentifierInfo *II = Call.getCalleeIdentifier();
+  if (!II)
+    return false;
+  StringRef N = II->getName();
+  return N.contains("printk") || N.starts_with("_dev_") ||
+         N.starts_with("dev_err") || N.starts_with("dev_warn") ||
+         N.starts_with("dev_info") || N.starts_with("dev_dbg") ||
+         N.starts_with("dev_notice") || N == "dev_name" ||
+         N == "dev_set_name" || N.starts_with("__dynamic_") ||
+         N.starts_with("drm_dev_") || N.starts_with("__drm_") ||
+         N.starts_with("netdev_") || N.starts_with("pci_err") ||
+         N.starts_with("pci_warn") || N.starts_with("pci_info");
+}
+
+/// Is the result of \p E thrown away (expression statement, (void) cast,
+/// left of a comma, loop increment)?
+bool isDiscarded(const Expr *E, CheckerContext &C) {
+  const ParentMap &PM = C.getLocationContext()->getParentMap();
+  const Stmt *Cur = E;
+  while (const Stmt *P = PM.getParent(Cur)) {
+    if (isa<ParenExpr>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CastExpr>(P)) {
+      if (CE->getType()->isVoidType())
+        return true;
+      if (isa<ImplicitCastExpr>(CE)) {
+        Cur = P;
+        continue;
+      }
+      return false;
+    }
+    if (isa<CompoundStmt>(P))
+      return true;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P))
+      return BO->getOpcode() == BO_Comma && BO->getLHS() == Cur;
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      return If->getThen() == Cur || If->getElse() == Cur;
+    if (const auto *F = dyn_cast<ForStmt>(P))
+      return F->getBody() == Cur || F->getInc() == Cur || F->getInit() == Cur;
+    if (const auto *W = dyn_cast<WhileStmt>(P))
+      return W->getBody() == Cur;
+    if (const auto *D = dyn_cast<DoStmt>(P))
+      return D->getBody() == Cur;
+    if (isa<LabelStmt, CaseStmt, DefaultStmt>(P))
+      return true;
+    return false;
+  }
+  return false;
+}
+
+/// The condition "Sym is an ERR_PTR" as the kernel's IS_ERR computes it.
+std::optional<NonLoc> errPtrCond(SymbolRef Sym, CheckerContext &C) {
+  QualType T = Sym->getType();
+  if (!Loc::isLocType(T) && !T->isIntegerType())
+    return std::nullopt;
+  SValBuilder &SVB = C.getSValBuilder();
+  BasicValueFactory &BVF = SVB.getBasicValueFactory();
+  unsigned Width = C.getASTContext().getTypeSize(T);
+  llvm::APSInt Min(llvm::APInt(Width, -MaxErrno, /*isSigned=*/true),
+                   /*isUnsigned=*/true);
+  return SVB.makeNonLoc(Sym, BO_GE, BVF.getValue(Min),
+                        SVB.getConditionType());
+}
+
+/// Does this path return an error (non-zero int, NULL or ERR_PTR)?
+bool returnsError(const Expr *RetE, CheckerContext &C) {
+  ProgramStateRef State = C.getState();
+  SVal V = C.getSVal(RetE);
+  QualType T = RetE->IgnoreParenImpCasts()->getType();
+  if (auto CI = V.getAs<nonloc::ConcreteInt>())
+    return CI->getValue() != 0;
+  if (auto CL = V.getAs<loc::ConcreteInt>()) {
+    const llvm::APSInt &I = CL->getValue();
+    return I == 0 || I.getZExtValue() >= (uint64_t)-MaxErrno;
+  }
+  auto DV = V.getAs<DefinedOrUnknownSVal>();
+  if (!DV || V.isUnknown())
+    return false;
+  if (T->isIntegerType() || T->isBooleanType()) {
+    // Definitely non-zero.
+    auto [NonZero, Zero] = State->assume(*DV);
+    return NonZero && !Zero;
+  }
+  if (T->isPointerType()) {
+    auto [NonNull, Null] = State->assume(*DV);
+    if (Null && !NonNull)
+      return true;
+    if (SymbolRef S = V.getAsLocSymbol()) {
+      if (auto Cond = errPtrCond(S, C)) {
+        auto [IsErr, NotErr] = State->assume(*Cond);
+        return IsErr && !NotErr;
+      }
+    }
+  }
+  return false;
+}
+
+/// The record a device region is embedded in (its outermost field's parent),
+/// or null when the device is a whole allocation.
+const RecordDecl *containerRecord(const MemRegion *R) {
+  const FieldRegion *Outer = nullptr;
+  for (const MemRegion *Cur = R; const auto *Sub = dyn_cast<SubRegion>(Cur);
+       Cur = Sub->getSuperRegion())
+    if (const auto *FR = dyn_cast<FieldRegion>(Cur))
+      Outer = FR;
+  return Outer ? Outer->getDecl()->getParent() : nullptr;
+}
+
+const Decl *topDecl(CheckerContext &C) {
+  const LocationContext *LC = C.getLocationContext();
+  while (LC->getParent())
+    LC = LC->getParent();
+  return LC->getDecl();
+}
+
+bool isReleasedKind(DevKind K) {
+  return K == DevKind::Uninit || K == DevKind::UninitAdded ||
+         K == DevKind::Destroyed;
+}
+
+/// The node a report hangs on: the state before the model forgets the
+/// entry, so that two paths whose states become equal once it is forgotten
+/// do not merge into one error node (the path shown would be the wrong one).
+ExplodedNode *reportNode(CheckerContext &C) {
+  static const SimpleProgramPointTag Tag("kbound.LifetimeModel", "report");
+  return C.generateNonFatalErrorNode(C.getState(), &Tag);
+}
+
+void continueFrom(CheckerContext &C, ProgramStateRef State, ExplodedNode *N) {
+  if (N)
+    C.addTransition(State, N);
+  else
+    C.addTransition(State);
+}
+
+// ---- model -----------------------------------------------------------------
+
+/// RL5 for a device whose add we did not see needs a reason to think it was
+/// added: the path is a .remove callback that deletes nothing at all.
+bool LifetimeModel::mayReportHalfTeardown(const DevState &D,
+                                          CheckerContext &C) const {
+  if (D.EscapedCall)
+    return false;
+  if (!D.Assumed)
+    return true;
+  const Decl *Top = topDecl(C);
+  return facts(C).isRemoveFn(Top) &&
+         !callsSomethingLikeDelete(dyn_cast_or_null<FunctionDecl>(Top));
+}
+
+bool LifetimeModel::isKnownAPI(const CallEvent &Call) const {
+  using namespace api;
+  return matchesAny(Call, RegistrationNew, DevmRegistrationNew,
+                    RegistrationDrop, RegistrationDevice, RegistrationData,
+                    DeviceInit, DeviceAdd, DeviceAddFn, DeviceDelete,
+                    DeviceUninit, DeviceCreate, DeviceDestroy,
+                    DevmDeviceCreate, Kfree, Kvfree) ||
+         nameIn(Call, ExtraCreate) || nameIn(Call, ExtraDrop);
+}
+
+const NoteTag *LifetimeModel::note(CheckerContext &C, SymbolRef Sym,
+                                   const MemRegion *R, std::string Msg) const {
+  return C.getNoteTag(
+      [this, Sym, R, Msg](PathSensitiveBugReport &BR) -> std::string {
+        if (!isOurs(BR.getBugType()))
+          return "";
+        if ((Sym && BR.isInteresting(Sym)) || (R && BR.isInteresting(R)))
+          return Msg;
+        return "";
+      });
+}
+
+void LifetimeModel::report(CheckerContext &C, const BugType &BT, StringRef Msg,
+                           ExplodedNode *N, SymbolRef Sym, const MemRegion *R,
+                           const Site &Unique) const {
+  if (!N)
+    return;
+  std::unique_ptr<PathSensitiveBugReport> BR;
+  if (Unique.S && Unique.LC) {
+    PathDiagnosticLocation L = PathDiagnosticLocation::createBegin(
+        Unique.S, C.getSourceManager(), Unique.LC);
+    BR = std::make_unique<PathSensitiveBugReport>(BT, Msg, N, L,
+                                                  Unique.LC->getDecl());
+  } else {
+    BR = std::make_unique<PathSensitiveBugReport>(BT, Msg, N);
+  }
+  if (Sym)
+    BR->markInteresting(Sym);
+  if (R)
+    BR->markInteresting(R);
+  C.emitReport(std::move(BR));
+}
+
+// The registration (or the device/data derived from it) \p V refers to.
+static SymbolRef owningRegistration(ProgramStateRef State, SVal V) {
+  SymbolRef S = symbolOf(V);
+  if (!S)
+    return nullptr;
+  if (State->get<KbRegMap>(S))
+    return S;
+  if (const SymbolRef *Owner = State->get<KbDerivedMap>(S))
+    return *Owner;
+  return nullptr;
+}
+
+void LifetimeModel::preRegistrationCall(const CallEvent &Call,
+                                        CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  bool IsDrop = api::RegistrationDrop.matches(Call) || isExtraDrop(Call);
+  bool UsesReg = IsDrop || api::RegistrationDevice.matches(Call);
+  bool UsesDev = api::RegistrationData.matches(Call) ||
+                 matchesAny(Call, api::DeviceInit, api::DeviceAdd,
+                            api::DeviceAddFn, api::DeviceDelete,
+                            api::DeviceUninit, api::DeviceDestroy);
+  if ((!UsesReg && !UsesDev) || Call.getNumArgs() < 1)
+    return;
+  SVal Arg = Call.getArgSVal(0);
+  SymbolRef Reg = owningRegistration(State, Arg);
+  if (!Reg && IsDrop) {
+    // Not created on this path (typically .remove): the file tells whether
+    // the field it comes from holds a devm registration.
+    if (UAOn && facts(C).isDevmField(Call.getArgExpr(0))) {
+      report(C, *UA6,
+             "[UA6] auxiliary_registration_drop() on a registration stored "
+             "from devm_auxiliary_registration_new(): devres drops it when "
+             "the parent unbinds, so this drops it twice; remove the call or "
+             "create it with auxiliary_registration_new()",
+             C.generateNonFatalErrorNode(), nullptr, nullptr, Site());
+      return;
+    }
+    SymbolRef S = symbolOf(Arg);
+    if (S && api::RegistrationDrop.matches(Call) &&
+        !State->get<KbDerivedMap>(S))
+      C.addTransition(
+          State->set<KbRegMap>(
+              S, RegState(RegKind::Dropped,
+                          Site{Call.getOriginExpr(), C.getLocationContext()})),
+          note(C, S, nullptr, "Registration dropped here"));
+    return;
+  }
+  if (!Reg)
+    return;
+  const RegState *RS = State->get<KbRegMap>(Reg);
+  if (!RS)
+    return;
+
+  if (IsDrop && symbolOf(Arg) == Reg) {
+    if (RS->K == RegKind::Devm) {
+      if (UAOn)
+        report(C, *UA6,
+               "[UA6] auxiliary_registration_drop() on a registration from "
+               "devm_auxiliary_registration_new(): devres drops it when the "
+               "parent unbinds, so this drops it twice; remove the call or "
+               "create it with auxiliary_registration_new()",
+               C.generateNonFatalErrorNode(), Reg, nullptr, Site());
+      return;
+    }
+    if (RS->K == RegKind::Dropped) {
+      if (UAOn)
+        report(C, *UA1,
+               "[UA1] Registration dropped twice: the first "
+               "auxiliary_registration_drop() already freed it; drop it "
+               "exactly once",
+               C.generateErrorNode(), Reg, nullptr, Site());
+      return;
+    }
+    // Extra drop functions are marked in checkPostCall, so that an inlined
+    // body calling the real drop is not seen as a double drop.
+    if (api::RegistrationDrop.matches(Call)) {
+      State = State->set<KbRegMap>(Reg, RS->with(RegKind::Dropped));
+      C.addTransition(State, note(C, Reg, nullptr, "Registration dropped here"));
+    }
+    return;
+  }
+  if (RS->K == RegKind::Dropped && UAOn) {
+    const IdentifierInfo *II = Call.getCalleeIdentifier();
+    std::string Msg = "[UA1] " + (II ? II->getName().str() : "call") +
+                      "() on a registration (or its device) after "
+                      "auxiliary_registration_drop(); use it only before "
+                      "dropping it";
+    report(C, *UA1, Msg, C.generateErrorNode(), Reg, nullptr, Site());
+  }
+}
+
+void LifetimeModel::preDeviceCall(const CallEvent &Call,
+                                  CheckerContext &C) const {
+  using namespace api;
+  bool IsUninit = DeviceUninit.matches(Call);
+  bool IsDelete = DeviceDelete.matches(Call);
+  bool IsDestroy = DeviceDestroy.matches(Call);
+  bool IsOther = matchesAny(Call, DeviceInit, DeviceAdd, DeviceAddFn,
+                            RegistrationData);
+  if (!(IsUninit || IsDelete || IsDestroy || IsOther) || Call.getNumArgs() < 1)
+    return;
+  const MemRegion *R = regionOf(Call.getArgSVal(0));
+  if (!R)
+    return;
+  ProgramStateRef State = C.getState();
+  const DevState *D = State->get<KbDevMap>(R);
+  if (!D) {
+    // Teardown of a device set up elsewhere (typically in .remove): start
+    // tracking from here, knowing nothing about what came before.
+    if (IsOther)
+      return;
+    if (UAOn && facts(C).isDevmField(Call.getArgExpr(0))) {
+      report(C, *UA6,
+             "[UA6] Manual teardown of a device stored from "
+             "devm_auxiliary_device_create(): devres destroys it when the "
+             "parent unbinds; remove this call",
+             C.generateNonFatalErrorNode(), nullptr, R, Site());
+      return;
+    }
+    Site Here{Call.getOriginExpr(), C.getLocationContext()};
+    DevState N(IsDelete ? DevKind::Deleted
+               : IsUninit ? DevKind::UninitAdded
+                          : DevKind::Destroyed,
+               Here);
+    N.Assumed = true;
+    N.Owner = C.getStackFrame();
+    if (IsUninit)
+      N.UninitAt = Here;
+    C.addTransition(State->set<KbDevMap>(R, N),
+                    note(C, nullptr, R,
+                         IsDelete ? "Device deleted here"
+                         : IsUninit ? "Device uninitialized here"
+                                    : "Device destroyed here"));
+    return;
+  }
+  const IdentifierInfo *II = Call.getCalleeIdentifier();
+  std::string Fn = II ? II->getName().str() : "call";
+
+  auto Released = [&] { return isReleasedKind(D->K); };
+  auto UseAfter = [&](StringRef What) {
+    if (!UAOn)
+      return;
+    std::string Msg = "[UA1] " + Fn + "() on an auxiliary device after " +
+                      What.str() +
+                      "(): its release callback may already have freed it; "
+                      "do not use the device after tearing it down";
+    report(C, *UA1, Msg, C.generateErrorNode(), nullptr, R, Site());
+  };
+  auto DevmByHand = [&] {
+    if (!UAOn)
+      return;
+    std::string Msg = "[UA6] " + Fn +
+                      "() on a device from devm_auxiliary_device_create(): "
+                      "devres destroys it when the parent unbinds; remove "
+                      "this call";
+    report(C, *UA6, Msg, C.generateNonFatalErrorNode(), nullptr, R, Site());
+  };
+
+  if (D->K == DevKind::DevmCreated && !IsOther) {
+    DevmByHand();
+    return;
+  }
+
+  if (IsOther) {
+    if (Released())
+      UseAfter(D->K == DevKind::Destroyed ? "auxiliary_device_destroy"
+                                          : "auxiliary_device_uninit");
+    return;
+  }
+
+  if (IsUninit) {
+    Site Here{Call.getOriginExpr(), C.getLocationContext()};
+    switch (D->K) {
+    case DevKind::Init:
+    case DevKind::Deleted: {
+      DevState N = D->with(DevKind::Uninit);
+      N.UninitAt = Here;
+      C.addTransition(State->set<KbDevMap>(R, N),
+                      note(C, nullptr, R, "Device uninitialized here"));
+      return;
+    }
+    case DevKind::Added:
+    case DevKind::Created: {
+      DevState N = D->with(DevKind::UninitAdded);
+      N.UninitAt = Here;
+      C.addTransition(
+          State->set<KbDevMap>(R, N),
+          note(C, nullptr, R,
+               "Device uninitialized here while it is still added"));
+      return;
+    }
+    case DevKind::Uninit:
+    case DevKind::UninitAdded:
+      if (UAOn)
+        report(C, *UA1,
+               "[UA1] auxiliary_device_uninit() called twice on the same "
+               "device: the first call may already have freed it; uninit "
+               "it exactly once",
+               C.generateErrorNode(), nullptr, R, Site());
+      return;
+    case DevKind::Destroyed:
+      UseAfter("auxiliary_device_destroy");
+      return;
+    case DevKind::DevmCreated:
+      return;
+    }
+  }
+
+  if (IsDelete) {
+    switch (D->K) {
+    case DevKind::Added:
+    case DevKind::Created:
+      C.addTransition(State->set<KbDevMap>(R, D->with(DevKind::Deleted)),
+                      note(C, nullptr, R, "Device deleted here"));
+      return;
+    case DevKind::UninitAdded:
+      if (UAOn && !D->EscapedCall) {
+        ExplodedNode *N = reportNode(C);
+        report(C, *UA5,
+               "[UA5] auxiliary_device_delete() after "
+               "auxiliary_device_uninit(): the device may be freed while it "
+               "is still registered; call auxiliary_device_delete() first, "
+               "then auxiliary_device_uninit()",
+               N, nullptr, R, D->UninitAt);
+        continueFrom(C, State->set<KbDevMap>(R, D->with(DevKind::Uninit)), N);
+        return;
+      }
+      // Late, but the device is now both deleted and uninitialized.
+      C.addTransition(State->set<KbDevMap>(R, D->with(DevKind::Uninit)));
+      return;
+    case DevKind::Uninit:
+    case DevKind::Destroyed:
+      UseAfter(D->K == DevKind::Destroyed ? "auxiliary_device_destroy"
+                                          : "auxiliary_device_uninit");
+      return;
+    default:
+      return;
+    }
+  }
+
+  if (IsDestroy) {
+    switch (D->K) {
+    case DevKind::Created:
+    case DevKind::Added:
+    case DevKind::Deleted:
+    case DevKind::Init:
+      C.addTransition(State->set<KbDevMap>(R, D->with(DevKind::Destroyed)),
+                      note(C, nullptr, R, "Device destroyed here"));
+      return;
+    case DevKind::Uninit:
+    case DevKind::UninitAdded:
+    case DevKind::Destroyed:
+      UseAfter(D->K == DevKind::Destroyed ? "auxiliary_device_destroy"
+                                          : "auxiliary_device_uninit");
+      return;
+    default:
+      return;
+    }
+  }
+}
+
+void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
+  if (!matchesAny(Call, api::Kfree, api::Kvfree) || Call.getNumArgs() < 1)
+    return;
+  const MemRegion *FR = regionOf(Call.getArgSVal(0));
+  if (!FR)
+    return;
+  ProgramStateRef State = C.getState();
+  for (const auto &[R, D] : State->get<KbDevMap>()) {
+    // The freed block is the device or contains it.
+    bool Hit = related(R, FR) && (R == FR || R->isSubRegionOf(FR));
+    if (!Hit && isa<SymbolicRegion>(FR) &&
+        R->getBaseRegion() == FR->getBaseRegion())
+      Hit = true;
+    if (!Hit)
+      continue;
+    ProgramStateRef NS = State->remove<KbDevMap>(R);
+    switch (D.K) {
+    case DevKind::Init:
+    case DevKind::Added:
+    case DevKind::Deleted:
+    case DevKind::Created:
+      if (UAOn || LeakOn) {
+        ExplodedNode *N = reportNode(C);
+        if (UAOn)
+          report(C, *UA2,
+               "[UA2] kfree() of an auxiliary device (or the structure "
+               "that contains it) after auxiliary_device_init() succeeded: "
+               "the device is refcounted now; call auxiliary_device_uninit() "
+               "instead and free the memory in its release callback",
+               N, nullptr, R, D.Origin);
+        // The kfree also means the uninit that was owed never happens.
+        if (LeakOn && (D.K == DevKind::Init || D.K == DevKind::Added))
+          report(C, *RL4,
+                 "[RL4] auxiliary_device_init() succeeded but this path frees "
+                 "the device with kfree() instead of auxiliary_device_uninit(); "
+                 "call auxiliary_device_uninit() (after auxiliary_device_delete() "
+                 "if it was added) and let the release callback free it",
+                 N, nullptr, R, D.Origin);
+        continueFrom(C, NS, N);
+        return;
+      }
+      break;
+    case DevKind::Uninit:
+    case DevKind::UninitAdded:
+    case DevKind::Destroyed:
+      // The release callback freed the device; the container too when this
+      // file's release callback kfree()s that type.
+      if (UAOn && (R == FR || facts(C).isFreedByRelease(containerRecord(R)))) {
+        ExplodedNode *N = reportNode(C);
+        report(C, *UA2,
+               "[UA2] kfree() of an auxiliary device (or the structure that "
+               "contains it) after auxiliary_device_init() succeeded: "
+               "auxiliary_device_uninit() already let the release callback "
+               "free it, so this is a double free; remove the kfree() and "
+               "free only in the release callback",
+               N, nullptr, R, D.UninitAt);
+        continueFrom(C, NS, N);
+        return;
+      }
+      break;
+    case DevKind::DevmCreated:
+      break;
+    }
+    State = NS;
+  }
+  C.addTransition(State);
+}
+
+void LifetimeModel::checkPreCall(const CallEvent &Call,
+                                 CheckerContext &C) const {
+  if (!Call.isGlobalCFunction())
+    return;
+  preRegistrationCall(Call, C);
+  preDeviceCall(Call, C);
+  preFree(Call, C);
+}
+
+void LifetimeModel::postCreate(const CallEvent &Call, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  SVal Ret = Call.getReturnValue();
+  SymbolRef Sym = Ret.getAsSymbol();
+  if (!Sym || State->get<KbRegMap>(Sym))
+    return; // an inlined wrapper whose inner call is already tracked
+  const Expr *E = Call.getOriginExpr();
+  Site Here{E, C.getLocationContext()};
+
+  if (api::DevmRegistrationNew.matches(Call)) {
+    State = State->set<KbRegMap>(Sym, RegState(RegKind::Devm, Here));
+    C.addTransition(State,
+                    note(C, Sym, nullptr, "Devm-managed registration created here"));
+    return;
+  }
+
+  if (E && isDiscarded(E, C)) {
+    // RL1, and nothing to track: no RL2 on top of it.
+    if (LeakOn) {
+      const IdentifierInfo *II = Call.getCalleeIdentifier();
+      std::string Msg =
+          "[RL1] The registration returned by " +
+          (II ? II->getName().str() : std::string("the call")) +
+          "() is discarded: the auxiliary device can never be unregistered "
+          "and its data never freed; keep the result, check it with IS_ERR() "
+          "and drop it with auxiliary_registration_drop()";
+      report(C, *RL1, Msg, C.generateNonFatalErrorNode(), nullptr, nullptr,
+             Site());
+    }
+    return;
+  }
+
+  auto Cond = errPtrCond(Sym, C);
+  if (!Cond)
+    return;
+  auto [StErr, StOk] = State->assume(*Cond);
+  if (StOk)
+    StOk = StOk->assume(Ret.castAs<DefinedOrUnknownSVal>(), true);
+  if (StErr)
+    C.addTransition(StErr);
+  if (StOk) {
+    StOk = StOk->set<KbRegMap>(Sym, RegState(RegKind::Live, Here))
+               ->add<KbNotErr>(Sym);
+    ExplodedNode *N =
+        C.addTransition(StOk, note(C, Sym, nullptr, "Registration created here"));
+    if (N)
+      C.addTransition(StOk, N,
+                      note(C, Sym, nullptr,
+                           "Assuming the registration succeeded"));
+  }
+}
+
+void LifetimeModel::postInitOrAdd(const CallEvent &Call, CheckerContext &C,
+                                  bool IsInit) const {
+  const MemRegion *R = regionOf(Call.getArgSVal(0));
+  if (!R)
+    return;
+  ProgramStateRef State = C.getState();
+  const DevState *D = State->get<KbDevMap>(R);
+  if (!IsInit && (!D || D->K != DevKind::Init))
+    return;
+  auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+  if (!Ret)
+    return;
+  QualType RetTy = Call.getResultType();
+  if (!RetTy->isIntegerType())
+    return;
+  BasicValueFactory &BVF = C.getSValBuilder().getBasicValueFactory();
+  ProgramStateRef StFail = State->assumeInclusiveRange(
+      *Ret, BVF.getValue(-MaxErrno, RetTy), BVF.getValue(-1, RetTy), true);
+  ProgramStateRef StOk = State->assume(
+      C.getSValBuilder()
+          .evalEQ(State, *Ret, C.getSValBuilder().makeZeroVal(RetTy))
+          .castAs<DefinedOrUnknownSVal>(),
+      true);
+
+  if (IsInit) {
+    if (StFail)
+      C.addTransition(StFail->remove<KbDevMap>(R));
+    if (StOk) {
+      DevState N(DevKind::Init, Site{Call.getOriginExpr(),
+                                     C.getLocationContext()});
+      N.Local = isLocalStorage(R, State);
+      N.Owner = C.getStackFrame();
+      C.addTransition(StOk->set<KbDevMap>(R, N),
+                      note(C, nullptr, R, "auxiliary_device_init succeeded"));
+    }
+    return;
+  }
+  if (StFail)
+    C.addTransition(StFail, note(C, nullptr, R, "auxiliary_device_add failed"));
+  if (StOk)
+    C.addTransition(StOk->set<KbDevMap>(R, D->with(DevKind::Added)),
+                    note(C, nullptr, R, "Device added here"));
+}
+
+void LifetimeModel::checkPostCall(const CallEvent &Call,
+                                  CheckerContext &C) const {
+  using namespace api;
+  if (!Call.isGlobalCFunction())
+    return;
+  if (isCreate(Call) || DevmRegistrationNew.matches(Call)) {
+    postCreate(Call, C);
+    return;
+  }
+  if (DeviceInit.matches(Call)) {
+    postInitOrAdd(Call, C, /*IsInit=*/true);
+    return;
+  }
+  if (DeviceAdd.matches(Call) || DeviceAddFn.matches(Call)) {
+    postInitOrAdd(Call, C, /*IsInit=*/false);
+    return;
+  }
+  ProgramStateRef State = C.getState();
+  if (isAllocator(Call)) {
+    if (SymbolRef S = Call.getReturnValue().getAsSymbol()) {
+      State = State->add<KbLocalAllocs>(S)->add<KbNotErr>(S);
+      // Allocators return NULL or memory, never an ERR_PTR: without this,
+      // a later IS_ERR() on the pointer splits into an impossible path.
+      if (auto Cond = errPtrCond(S, C))
+        if (ProgramStateRef NotErr = State->assume(*Cond, false))
+          State = NotErr;
+      C.addTransition(State);
+    }
+    return;
+  }
+  if (DeviceCreate.matches(Call) || DevmDeviceCreate.matches(Call)) {
+    const MemRegion *R = regionOf(Call.getReturnValue());
+    if (!R)
+      return;
+    bool Devm = DevmDeviceCreate.matches(Call);
+    DevState N(Devm ? DevKind::DevmCreated : DevKind::Created,
+               Site{Call.getOriginExpr(), C.getLocationContext()});
+    N.Owner = C.getStackFrame();
+    C.addTransition(State->set<KbDevMap>(R, N),
+                    note(C, nullptr, R,
+                         Devm ? "Devm-managed device created here"
+                              : "Device created here"));
+    return;
+  }
+  if (RegistrationDevice.matches(Call) || RegistrationData.matches(Call)) {
+    SymbolRef Reg = owningRegistration(State, Call.getArgSVal(0));
+    if (!Reg && RegistrationDevice.matches(Call)) {
+      // A registration created elsewhere (typically fetched in .remove):
+      // start tracking it so a later drop orders its device's uses. It is
+      // not ours to drop, so it never leaks.
+      if ((Reg = symbolOf(Call.getArgSVal(0)))) {
+        RegState RS(RegKind::Live,
+                    Site{Call.getOriginExpr(), C.getLocationContext()});
+        RS.Escaped = true;
+        State = State->set<KbRegMap>(Reg, RS);
+      }
+    }
+    SymbolRef Ret = symbolOf(Call.getReturnValue());
+    if (Reg && Ret && Ret != Reg)
+      State = State->set<KbDerivedMap>(Ret, Reg);
+    C.addTransition(State);
+    return;
+  }
+  if (isExtraDrop(Call) && Call.getNumArgs() >= 1) {
+    SymbolRef Reg = symbolOf(Call.getArgSVal(0));
+    const RegState *RS = Reg ? State->get<KbRegMap>(Reg) : nullptr;
+    if (RS && RS->K == RegKind::Live)
+      C.addTransition(
+          State->set<KbRegMap>(Reg, RS->with(RegKind::Dropped)),
+          note(C, Reg, nullptr, "Registration dropped here"));
+    else if (Reg && !RS && !State->get<KbDerivedMap>(Reg))
+      C.addTransition(
+          State->set<KbRegMap>(
+              Reg, RegState(RegKind::Dropped, Site{Call.getOriginExpr(),
+                                                   C.getLocationContext()})),
+          note(C, Reg, nullptr, "Registration dropped here"));
+  }
+}
+
+bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
+  if (!Call.isGlobalCFunction())
+    return false;
+  // The static inline teardown wrappers: modeled, not inlined.
+  if (matchesAny(Call, api::DeviceUninit, api::DeviceDelete)) {
+    C.addTransition(C.getState());
+    return true;
+  }
+  // IS_ERR() on a pointer known not to be an ERR_PTR. The inline body's
+  // comparison is lost on casted regions (Element{SymRegion{p}}), which
+  // would split an impossible error path.
+  if (const IdentifierInfo *II = Call.getCalleeIdentifier()) {
+    if (II->getName() == "IS_ERR" && Call.getNumArgs() == 1) {
+      SymbolRef S = Call.getArgSVal(0).getAsLocSymbol(/*IncludeBaseRegions=*/true);
+      const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+      if (S && CE && C.getState()->contains<KbNotErr>(S)) {
+        SVal False = C.getSValBuilder().makeZeroVal(Call.getResultType());
+        C.addTransition(
+            C.getState()->BindExpr(CE, C.getLocationContext(), False));
+        return true;
+      }
+    }
+  }
+  // init/add: only the return value. A conservative call would invalidate
+  // everything reachable from the device (dev.parent -> parent -> drvdata ->
+  // the container), so the container pointer would read back as a new
+  // symbol and the device would lose its identity.
+  if (matchesAny(Call, api::DeviceInit, api::DeviceAdd, api::DeviceAddFn)) {
+    const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+    if (!CE || !Call.getResultType()->isIntegerType())
+      return false;
+    const LocationContext *LC = C.getLocationContext();
+    SVal Ret = C.getSValBuilder().conjureSymbolVal(
+        CE, LC, Call.getResultType(), C.blockCount());
+    C.addTransition(C.getState()->BindExpr(CE, LC, Ret));
+    return true;
+  }
+  return false;
+}
+
+ProgramStateRef
+LifetimeModel::checkPointerEscape(ProgramStateRef State,
+                                  const InvalidatedSymbols &Escaped,
+                                  const CallEvent *Call,
+                                  PointerEscapeKind Kind) const {
+  if (Call && isKnownAPI(*Call))
+    return State;
+  bool Print = Call && isPrintLike(*Call);
+  for (SymbolRef S : Escaped) {
+    if (Print)
+      break;
+    if (State->contains<KbLocalAllocs>(S))
+      State = State->remove<KbLocalAllocs>(S);
+    const RegState *RS = State->get<KbRegMap>(S);
+    if (RS && RS->K == RegKind::Live && !RS->Escaped) {
+      RegState N = *RS;
+      N.Escaped = true;
+      State = State->set<KbRegMap>(S, N);
+    }
+  }
+  bool OnCall = Call && (Kind == PSK_DirectEscapeOnCall ||
+                         Kind == PSK_IndirectEscapeOnCall);
+  for (const auto &[R, D] : State->get<KbDevMap>()) {
+    const SymbolicRegion *SB = R->getSymbolicBase();
+    if (!SB || !Escaped.count(SB->getSymbol()))
+      continue;
+    DevState N = D;
+    if (!OnCall) {
+      N.EscapedBind = true;
+    } else {
+      // A sibling field of the container (&priv->lock) does not hand the
+      // device over; the device, its container, a field of the device, or
+      // anything that reaches the container through another object does.
+      bool SameBaseUnrelated = false, Direct = false;
+      for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
+        const MemRegion *AR = regionOf(Call->getArgSVal(I));
+        if (!AR)
+          continue;
+        if (related(AR, R))
+          Direct = true;
+        else if (AR->getBaseRegion() == R->getBaseRegion())
+          SameBaseUnrelated = true;
+      }
+      // Printing keeps nothing, but an indirect reach still invalidates the
+      // container pointer (the device may be re-read as another region).
+      if (Print ? (!Direct && !SameBaseUnrelated)
+                : (Direct || !SameBaseUnrelated))
+        N.EscapedCall = true;
+    }
+    if (!(N == D))
+      State = State->set<KbDevMap>(R, N);
+  }
+  return State;
+}
+
+void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
+                                     CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  ExplodedNode *Pred = C.getPredecessor();
+  bool Changed = false;
+
+  for (SymbolRef S : State->get<KbLocalAllocs>())
+    if (SR.isDead(S)) {
+      State = State->remove<KbLocalAllocs>(S);
+      Changed = true;
+    }
+  for (SymbolRef S : State->get<KbNotErr>())
+    if (SR.isDead(S)) {
+      State = State->remove<KbNotErr>(S);
+      Changed = true;
+    }
+  llvm::SmallVector<std::pair<SymbolRef, Site>, 2> LeakedRegs;
+  for (const auto &[S, Reg] : State->get<KbDerivedMap>())
+    if (SR.isDead(S)) {
+      State = State->remove<KbDerivedMap>(S);
+      Changed = true;
+    }
+  for (const auto &[S, RS] : State->get<KbRegMap>()) {
+    if (!SR.isDead(S))
+      continue;
+    bool StillReferenced = false;
+    for (const auto &[D, Reg] : State->get<KbDerivedMap>())
+      StillReferenced |= Reg == S;
+    if (RS.K == RegKind::Live && !RS.Escaped)
+      LeakedRegs.push_back({S, RS.Origin});
+    if (!StillReferenced || RS.K == RegKind::Live) {
+      State = State->remove<KbRegMap>(S);
+      Changed = true;
+    }
+  }
+
+  llvm::SmallVector<std::pair<const MemRegion *, DevState>, 2> LeakedDevs,
+      HalfDevs;
+  for (const auto &[R, D] : State->get<KbDevMap>()) {
+    if (SR.isLiveRegion(R))
+      continue;
+    bool Keep = false;
+    if (D.K == DevKind::Init && !D.EscapedCall && !D.EscapedBind && D.Local)
+      LeakedDevs.push_back({R, D});
+    else if (D.K == DevKind::UninitAdded && mayReportHalfTeardown(D, C)) {
+      HalfDevs.push_back({R, D});
+    }
+    else if ((D.K == DevKind::Init || D.K == DevKind::Added) &&
+             !D.EscapedCall)
+      Keep = true; // still checked when its owner returns an error
+    if (!Keep) {
+      State = State->remove<KbDevMap>(R);
+      Changed = true;
+    }
+  }
+
+  if (LeakedRegs.empty() && LeakedDevs.empty() && HalfDevs.empty()) {
+    if (Changed)
+      C.addTransition(State);
+    return;
+  }
+  if (!LeakOn) {
+    C.addTransition(State);
+    return;
+  }
+  ExplodedNode *N = reportNode(C);
+  if (!N)
+    N = Pred;
+  continueFrom(C, State, N);
+  {
+    for (const auto &[S, Origin] : LeakedRegs)
+      report(C, *RL2,
+             "[RL2] Registration from auxiliary_registration_new() is not "
+             "dropped on this path and nothing else holds it: the auxiliary "
+             "device stays registered with data that outlives its parent; "
+             "call auxiliary_registration_drop() before returning, or store "
+             "it where .remove drops it",
+             N, S, nullptr, Origin);
+    for (const auto &[R, D] : LeakedDevs)
+      report(C, *RL4,
+             "[RL4] auxiliary_device_init() succeeded but the device becomes "
+             "unreachable without auxiliary_device_uninit(): its reference "
+             "and memory leak; call auxiliary_device_uninit() on this path "
+             "(its release callback frees the memory)",
+             N, nullptr, R, D.Origin);
+    for (const auto &[R, D] : HalfDevs)
+      report(C, *RL5,
+             "[RL5] Added auxiliary device torn down with "
+             "auxiliary_device_uninit() but never auxiliary_device_delete(): "
+             "it stays registered on the bus; call auxiliary_device_delete() "
+             "before auxiliary_device_uninit() (or auxiliary_device_destroy() "
+             "for auxiliary_device_create())",
+             N, nullptr, R, D.UninitAt);
+  }
+}
+
+void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
+  const Expr *RetE = RS->getRetValue();
+  if (!RetE)
+    return;
+  ProgramStateRef State = C.getState();
+  const StackFrameContext *SFC = C.getStackFrame();
+  llvm::SmallVector<std::pair<const MemRegion *, DevState>, 2> Leaks;
+  for (const auto &[R, D] : State->get<KbDevMap>()) {
+    if (D.Owner != SFC || D.EscapedCall)
+      continue;
+    // An added device is only this frame's to tear down if this very frame
+    // set it up (a helper that returned success handed it over).
+    bool SetUpHere = D.Origin.LC && D.Origin.LC->getStackFrame() == SFC;
+    if (D.K == DevKind::Init ||
+        (D.K == DevKind::Added && D.Local && !D.EscapedBind && SetUpHere))
+      Leaks.push_back({R, D});
+  }
+  if (Leaks.empty() || !returnsError(RetE, C))
+    return;
+  for (const auto &[R, D] : Leaks)
+    State = State->remove<KbDevMap>(R);
+  if (!LeakOn) {
+    C.addTransition(State);
+    return;
+  }
+  ExplodedNode *N = reportNode(C);
+  continueFrom(C, State, N);
+  for (const auto &[R, D] : Leaks) {
+    if (D.K == DevKind::Init)
+      report(C, *RL4,
+             "[RL4] auxiliary_device_init() succeeded but this error path "
+             "returns without auxiliary_device_uninit(): the device's "
+             "reference and memory leak; call auxiliary_device_uninit() "
+             "before returning (not kfree(): the release callback frees it)",
+             N, nullptr, R, D.Origin);
+    else
+      report(C, *RL4,
+             "[RL4] The auxiliary device was initialized and added but this "
+             "error path returns without tearing it down; call "
+             "auxiliary_device_delete() and auxiliary_device_uninit() before "
+             "returning",
+             N, nullptr, R, D.Origin);
+  }
+}
+
+void LifetimeModel::checkEndFunction(const ReturnStmt *RS,
+                                     CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  const StackFrameContext *SFC = C.getStackFrame();
+  if (!C.inTopFrame()) {
+    // A helper returned without an error: its caller now owns the teardown.
+    const StackFrameContext *Parent =
+        SFC->getParent() ? SFC->getParent()->getStackFrame() : nullptr;
+    bool Changed = false;
+    for (const auto &[R, D] : State->get<KbDevMap>()) {
+      if (D.Owner != SFC)
+        continue;
+      DevState N = D;
+      N.Owner = Parent;
+      State = State->set<KbDevMap>(R, N);
+      Changed = true;
+    }
+    if (Changed)
+      C.addTransition(State);
+    return;
+  }
+  llvm::SmallVector<std::pair<const MemRegion *, DevState>, 2> Half;
+  for (const auto &[R, D] : State->get<KbDevMap>())
+    if (D.K == DevKind::UninitAdded && mayReportHalfTeardown(D, C)) {
+      Half.push_back({R, D});
+    }
+  if (Half.empty() || !LeakOn)
+    return;
+  for (const auto &[R, D] : Half)
+    State = State->remove<KbDevMap>(R);
+  ExplodedNode *N = reportNode(C);
+  continueFrom(C, State, N);
+  for (const auto &[R, D] : Half)
+    report(C, *RL5,
+           "[RL5] Added auxiliary device torn down with "
+           "auxiliary_device_uninit() but never auxiliary_device_delete(): "
+           "it stays registered on the bus; call auxiliary_device_delete() "
+           "before auxiliary_device_uninit() (or auxiliary_device_destroy() "
+           "for auxiliary_device_create())",
+           N, nullptr, R, D.UninitAt);
+}
+
+void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
+                                  CheckerContext &C) const {
+  if (!UAOn)
+    return;
+  const MemRegion *R = Loc.getAsRegion();
+  if (!R)
+    return;
+  ProgramStateRef State = C.getState();
+
+  // Memory of a registration (or of its device/data) after the drop.
+  if (const SymbolicRegion *SB = R->getSymbolicBase()) {
+    SymbolRef Reg =
+        owningRegistration(State, loc::MemRegionVal(SB));
+    const RegState *RS = Reg ? State->get<KbRegMap>(Reg) : nullptr;
+    if (RS && RS->K == RegKind::Dropped) {
+      report(C, *UA1,
+             "[UA1] Registration data (or its device) used after "
+             "auxiliary_registration_drop(): the drop freed it; finish all "
+             "uses before dropping the registration",
+             C.generateErrorNode(), Reg, nullptr, Site());
+      return;
+    }
+  }
+
+  // A field of a released device.
+  for (const MemRegion *Cur = R; Cur;) {
+    if (const DevState *D = State->get<KbDevMap>(Cur)) {
+      if (isReleasedKind(D->K)) {
+        report(C, *UA1,
+               "[UA1] Auxiliary device accessed after "
+               "auxiliary_device_uninit(): its release callback may already "
+               "have freed it; finish all uses before the uninit",
+               C.generateErrorNode(), nullptr, Cur, Site());
+      }
+      return;
+    }
+    const auto *Sub = dyn_cast<SubRegion>(Cur);
+    Cur = Sub ? Sub->getSuperRegion() : nullptr;
+  }
+
+  // Another field of the structure the device is embedded in, when this
+  // file's release callback frees that structure.
+  const MemRegion *Base = R->getBaseRegion();
+  if (!isa<SymbolicRegion>(Base))
+    return;
+  for (const auto &[DR, D] : State->get<KbDevMap>()) {
+    if (!isReleasedKind(D.K) || DR->getBaseRegion() != Base)
+      continue;
+    if (!facts(C).isFreedByRelease(containerRecord(DR)))
+      continue;
+    report(C, *UA1,
+           "[UA1] The structure that embeds the auxiliary device is accessed "
+           "after auxiliary_device_uninit(): the release callback frees it; "
+           "finish all uses before the uninit",
+           C.generateErrorNode(), nullptr, DR, Site());
+    return;
+  }
+}
+
+// ---- registration ----------------------------------------------------------
+
+constexpr const char *ModelName = "kbound.LifetimeModel";
+constexpr const char *LeakName = "kbound.RegistrationLeak";
+constexpr const char *UAName = "kbound.UseAfterUnbind";
+
+void splitNames(StringRef List, llvm::SmallVectorImpl<std::string> &Out) {
+  llvm::SmallVector<StringRef, 4> Parts;
+  List.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef P : Parts)
+    if (!P.trim().empty())
+      Out.push_back(P.trim().str());
+}
+
+void registerModel(CheckerManager &Mgr) { Mgr.registerChecker<LifetimeModel>(); }
+
+void registerLeak(CheckerManager &Mgr) {
+  auto *M = Mgr.getChecker<LifetimeModel>();
+  CheckerNameRef N = Mgr.getCurrentCheckerName();
+  M->LeakOn = true;
+  const char *Cat = "kbound: forgotten registration";
+  M->RL1 = std::make_unique<BugType>(N, "[RL1] Discarded registration", Cat);
+  M->RL2 = std::make_unique<BugType>(N, "[RL2] Registration never dropped",
+                                     Cat, /*SuppressOnSink=*/true);
+  M->RL4 = std::make_unique<BugType>(N, "[RL4] Missing auxiliary_device_uninit",
+                                     Cat, /*SuppressOnSink=*/true);
+  M->RL5 = std::make_unique<BugType>(N, "[RL5] Missing auxiliary_device_delete",
+                                     Cat, /*SuppressOnSink=*/true);
+  const AnalyzerOptions &Opts = Mgr.getAnalyzerOptions();
+  splitNames(Opts.getCheckerStringOption(N.getName(), "ExtraCreateFunctions"),
+             M->ExtraCreate);
+  splitNames(Opts.getCheckerStringOption(N.getName(), "ExtraDropFunctions"),
+             M->ExtraDrop);
+}
+
+void registerUA(CheckerManager &Mgr) {
+  auto *M = Mgr.getChecker<LifetimeModel>();
+  CheckerNameRef N = Mgr.getCurrentCheckerName();
+  M->UAOn = true;
+  const char *Cat = "kbound: use after unbind";
+  M->UA1 = std::make_unique<BugType>(N, "[UA1] Use after drop/uninit", Cat);
+  M->UA2 = std::make_unique<BugType>(N, "[UA2] kfree of an initialized device",
+                                     Cat);
+  M->UA5 = std::make_unique<BugType>(N, "[UA5] Uninit before delete", Cat);
+  M->UA6 = std::make_unique<BugType>(N, "[UA6] devm registration dropped by hand",
+                                     Cat);
+}
+
+bool shouldRegister(const CheckerManager &) { return true; }
+
 } // namespace
 
 void kbound::registerLifetimeCheckers(CheckerRegistry &Registry) {
-  Registry.addChecker<RegistrationLeakChecker>(
-      "kbound.RegistrationLeak", "Registrations that are never dropped", "");
-  Registry.addChecker<UseAfterUnbindChecker>(
-      "kbound.UseAfterUnbind", "Registration data used after unbind", "");
+  Registry.addChecker(registerModel, shouldRegister, ModelName,
+                      "Models registration and auxiliary device lifetimes",
+                      "", /*IsHidden=*/true);
+  Registry.addChecker(registerLeak, shouldRegister, LeakName,
+                      "Registrations and auxiliary devices that are never "
+                      "dropped, uninitialized or deleted (RL1, RL2, RL4, RL5)",
+                      "docs/checks/RL2.md", /*IsHidden=*/false);
+  Registry.addChecker(registerUA, shouldRegister, UAName,
+                      "Registrations and auxiliary devices used or freed "
+                      "after teardown, wrong teardown order, devm dropped by "
+                      "hand (UA1, UA2, UA5, UA6)",
+                      "docs/checks/UA1.md", /*IsHidden=*/false);
+  Registry.addDependency(LeakName, ModelName);
+  Registry.addDependency(UAName, ModelName);
+  Registry.addCheckerOption("string", LeakName, "ExtraCreateFunctions", "",
+                            "Comma-separated subsystem wrappers that create a "
+                            "registration and return it like "
+                            "auxiliary_registration_new",
+                            "released");
+  Registry.addCheckerOption("string", LeakName, "ExtraDropFunctions", "",
+                            "Comma-separated subsystem wrappers that drop the "
+                            "registration passed as their first argument",
+                            "released");
 }

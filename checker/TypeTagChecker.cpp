@@ -1,19 +1,498 @@
-//===- TypeTagChecker.cpp - placeholder, replaced by the TM checker -------===//
+//===- TypeTagChecker.cpp - kbound.TypeTag: TM1, TM3, TM4, TM5 ------------===//
+//
+// Registration data is stored behind a tag (the C TypeId of MISSION.md).
+// Along each path this checker remembers
+//   registration symbol -> tag it was created with,
+//   auxiliary device symbol -> registration (auxiliary_registration_device),
+//   data pointer symbol -> tag it was fetched with, and whether IS_ERR() has
+//                          looked at it yet,
+// and reports
+//   TM1  a fetch with a tag other than the registration's,
+//   TM3  `data` at creation pointing to a type other than the tag's,
+//   TM4  the fetched pointer converted to a pointer to another type,
+//   TM5  the fetched pointer dereferenced before any IS_ERR() check.
+// At the end of each file, TagFieldScan adds TM1 across callbacks: a
+// registration kept in a struct field by one function and fetched from it by
+// another. TM2 (across files) is the Coccinelle rule's job.
+//
+//===----------------------------------------------------------------------===//
+
+#include "KboundAPI.h"
 #include "KboundCheckers.h"
+#include "TagFieldScan.h"
+#include "TagResolver.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 
 using namespace clang;
 using namespace ento;
+using namespace kbound;
+using namespace kbound::tag;
 
 namespace {
-class TypeTagChecker : public Checker<check::PreCall> {
-public:
-  void checkPreCall(const CallEvent &Call, CheckerContext &C) const {}
+
+/// An auxiliary device taken from a registration we know the tag of.
+struct DevInfo {
+  SymbolRef Reg;
+  const VarDecl *Tag;
+  bool operator==(const DevInfo &O) const {
+    return Reg == O.Reg && Tag == O.Tag;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Reg);
+    ID.AddPointer(Tag);
+  }
 };
+
+/// A pointer returned by auxiliary_registration_data().
+struct DataInfo {
+  const VarDecl *Tag; // null when the tag argument was not a known variable
+  bool Checked;       // IS_ERR() & co. saw it, or it escaped to unknown code
+  bool operator==(const DataInfo &O) const {
+    return Tag == O.Tag && Checked == O.Checked;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Tag);
+    ID.AddBoolean(Checked);
+  }
+};
+
 } // namespace
+
+REGISTER_MAP_WITH_PROGRAMSTATE(RegTagMap, SymbolRef, const VarDecl *)
+REGISTER_MAP_WITH_PROGRAMSTATE(DevTagMap, SymbolRef, DevInfo)
+REGISTER_MAP_WITH_PROGRAMSTATE(DataTagMap, SymbolRef, DataInfo)
+
+namespace {
+
+class TypeTagChecker
+    : public Checker<check::PreCall, check::PostCall, check::Location,
+                     check::PostStmt<CastExpr>, check::DeadSymbols,
+                     check::PointerEscape, check::ConstPointerEscape,
+                     check::EndOfTranslationUnit> {
+  const BugType BT_TM1{this, "[TM1] registration fetched with another tag",
+                       "kbound type tag"};
+  const BugType BT_TM3{this, "[TM3] registration data of the wrong type",
+                       "kbound type tag"};
+  const BugType BT_TM4{this, "[TM4] registration data used as another type",
+                       "kbound type tag"};
+  const BugType BT_TM5{this, "[TM5] registration data used without IS_ERR",
+                       "kbound type tag"};
+
+  bool isOurs(const BugType &BT) const {
+    return &BT == &BT_TM1 || &BT == &BT_TM3 || &BT == &BT_TM4 || &BT == &BT_TM5;
+  }
+
+  void checkCreation(const CallEvent &Call, CheckerContext &C) const;
+  ExplodedNode *reportTM1(const CallEvent &Call, const DevInfo &Dev,
+                          SymbolRef DevSym, const VarDecl *Fetch,
+                          CheckerContext &C) const;
+
+public:
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
+                     CheckerContext &C) const;
+  void checkPostStmt(const CastExpr *CE, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  ProgramStateRef checkPointerEscape(ProgramStateRef State,
+                                     const InvalidatedSymbols &Escaped,
+                                     const CallEvent *Call,
+                                     PointerEscapeKind Kind) const;
+  void checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
+                                 AnalysisManager &Mgr, BugReporter &BR) const;
+  ProgramStateRef checkConstPointerEscape(ProgramStateRef State,
+                                          const InvalidatedSymbols &Escaped,
+                                          const CallEvent *Call,
+                                          PointerEscapeKind Kind) const {
+    return checkPointerEscape(State, Escaped, Call, Kind);
+  }
+};
+
+} // namespace
+
+/// The symbol a pointer value is based on, when it points to the very start
+/// of a symbolic region (casts between pointer types keep it).
+static SymbolRef pointerSymbol(SVal V) {
+  if (const MemRegion *R = V.getAsRegion()) {
+    if (const auto *SR = dyn_cast<SymbolicRegion>(R->StripCasts()))
+      return SR->getSymbol();
+    return nullptr;
+  }
+  return V.getAsSymbol();
+}
+
+/// What the `data` argument points to: the static type, looking through
+/// casts to void/char pointers (`(void *)&foo` is a struct foo), else the
+/// type of the memory region the value points to along the path.
+static QualType dataPointee(const Expr *E, SVal V, ASTContext &Ctx) {
+  if (E) {
+    const Expr *Cur = E->IgnoreParens();
+    while (const auto *CE = dyn_cast<CastExpr>(Cur)) {
+      QualType T = CE->getType();
+      // A cast to a typed pointer is the programmer's claim: stop there.
+      if (T->isPointerType() && !isOpaquePointee(T->getPointeeType()))
+        break;
+      Cur = CE->getSubExpr()->IgnoreParens();
+    }
+    QualType T = Cur->getType();
+    QualType P;
+    if (T->isPointerType())
+      P = T->getPointeeType();
+    else if (T->isArrayType())
+      P = T;
+    if (!P.isNull()) {
+      QualType Elem = P;
+      if (const ArrayType *AT = Ctx.getAsArrayType(P))
+        Elem = Ctx.getBaseElementType(AT);
+      if (!isOpaquePointee(Elem))
+        return P;
+    }
+  }
+  if (const MemRegion *R = V.getAsRegion()) {
+    R = R->StripCasts();
+    if (const auto *TR = dyn_cast<TypedValueRegion>(R)) {
+      QualType P = TR->getValueType();
+      QualType Elem = P;
+      if (const ArrayType *AT = Ctx.getAsArrayType(P))
+        Elem = Ctx.getBaseElementType(AT);
+      if (!isOpaquePointee(Elem))
+        return P;
+    }
+  }
+  return QualType();
+}
+
+static bool isCreation(const CallEvent &Call) {
+  return api::RegistrationNew.matches(Call) ||
+         api::DevmRegistrationNew.matches(Call);
+}
+
+static bool isErrCheck(const CallEvent &Call) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || Call.getNumArgs() != 1 || !FD->getIdentifier())
+    return false;
+  StringRef N = FD->getName();
+  return N == "IS_ERR" || N == "IS_ERR_OR_NULL" || N == "PTR_ERR_OR_ZERO" ||
+         N == "PTR_ERR" || N == "ERR_CAST";
+}
+
+// Logging a pointer (dev_info(..., "%p", p)) does not check it.
+static bool isLogCall(const CallEvent &Call) {
+  const IdentifierInfo *II = Call.getCalleeIdentifier();
+  if (!II)
+    return false;
+  StringRef N = II->getName();
+  return N.contains("printk") || N.starts_with("_dev_") ||
+         N.starts_with("dev_err") || N.starts_with("dev_warn") ||
+         N.starts_with("dev_info") || N.starts_with("dev_dbg") ||
+         N.starts_with("dev_notice") || N.starts_with("__dynamic_") ||
+         N.starts_with("drm_dbg") || N.starts_with("drm_err") ||
+         N.starts_with("netdev_err") || N.starts_with("netdev_info") ||
+         N.starts_with("netdev_warn") || N.starts_with("netdev_dbg") ||
+         N.starts_with("pci_err") || N.starts_with("pci_warn") ||
+         N.starts_with("pci_info");
+}
+
+void TypeTagChecker::checkPreCall(const CallEvent &Call,
+                                  CheckerContext &C) const {
+  if (isCreation(Call))
+    checkCreation(Call, C);
+}
+
+// TM3: the creation copies sizeof(tag type) bytes from `data`.
+void TypeTagChecker::checkCreation(const CallEvent &Call,
+                                   CheckerContext &C) const {
+  const VarDecl *TagVD = tagDeclFromArg(Call.getArgSVal(4), Call.getArgExpr(4));
+  ResolvedTag Tag = resolveTag(TagVD);
+  if (!Tag.resolved())
+    return;
+  ASTContext &Ctx = C.getASTContext();
+  QualType P = dataPointee(Call.getArgExpr(5), Call.getArgSVal(5), Ctx);
+  if (P.isNull() || pointeeCompatible(Ctx, P, Tag.Type) ||
+      isRawIntegerView(Ctx, P, Tag.Type))
+    return;
+  ExplodedNode *N = C.generateNonFatalErrorNode();
+  if (!N)
+    return;
+  std::string PT = P.getUnqualifiedType().getAsString();
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  std::string Fn = FD ? FD->getName().str() : "auxiliary_registration_new";
+  std::string Msg = "[TM3] data for tag " + describeTag(Tag) + " points to '" +
+                    PT + "', but " + Fn + "() copies sizeof(" + Tag.TypeName +
+                    ") bytes from it as a " + Tag.TypeName +
+                    "; pass a pointer to a " + Tag.TypeName +
+                    ", or define a tag for " + PT + " and use it";
+  auto R = std::make_unique<PathSensitiveBugReport>(BT_TM3, Msg, N);
+  R->addRange(Call.getArgSourceRange(5));
+  C.emitReport(std::move(R));
+}
+
+ExplodedNode *TypeTagChecker::reportTM1(const CallEvent &Call,
+                                        const DevInfo &Dev, SymbolRef DevSym,
+                                        const VarDecl *Fetch,
+                                        CheckerContext &C) const {
+  ExplodedNode *N = C.generateNonFatalErrorNode();
+  if (!N)
+    return nullptr;
+  ResolvedTag Created = resolveTag(Dev.Tag);
+  ResolvedTag Fetched = resolveTag(Fetch);
+  std::string Msg =
+      "[TM1] registration data fetched with tag " + describeTag(Fetched) +
+      " but the registration was created with " + describeTag(Created) +
+      "; the fetch returns ERR_PTR(-EINVAL): fetch with &" +
+      Dev.Tag->getName().str();
+  auto R = std::make_unique<PathSensitiveBugReport>(BT_TM1, Msg, N);
+  R->addRange(Call.getArgSourceRange(1));
+  R->markInteresting(Dev.Reg);
+  R->markInteresting(DevSym);
+  C.emitReport(std::move(R));
+  return N;
+}
+
+void TypeTagChecker::checkPostCall(const CallEvent &Call,
+                                   CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+
+  if (isCreation(Call)) {
+    const VarDecl *Tag = tagDeclFromArg(Call.getArgSVal(4), Call.getArgExpr(4));
+    SymbolRef Reg = Call.getReturnValue().getAsSymbol();
+    if (!Tag || !Reg)
+      return;
+    State = State->set<RegTagMap>(Reg, Tag);
+    std::string Note =
+        "Registration created with tag " + describeTag(resolveTag(Tag));
+    const NoteTag *NT = C.getNoteTag(
+        [this, Reg, Note](PathSensitiveBugReport &BR) -> std::string {
+          if (!isOurs(BR.getBugType()) || !BR.isInteresting(Reg))
+            return "";
+          return Note;
+        });
+    C.addTransition(State, NT);
+    return;
+  }
+
+  if (api::RegistrationDevice.matches(Call)) {
+    SymbolRef Reg = pointerSymbol(Call.getArgSVal(0));
+    SymbolRef Dev = Call.getReturnValue().getAsSymbol();
+    if (!Reg || !Dev)
+      return;
+    const VarDecl *const *Tag = State->get<RegTagMap>(Reg);
+    if (!Tag)
+      return;
+    State = State->set<DevTagMap>(Dev, DevInfo{Reg, *Tag});
+    const NoteTag *NT =
+        C.getNoteTag([this, Dev](PathSensitiveBugReport &BR) -> std::string {
+          if (!isOurs(BR.getBugType()) || !BR.isInteresting(Dev))
+            return "";
+          return "Auxiliary device of that registration";
+        });
+    C.addTransition(State, NT);
+    return;
+  }
+
+  if (api::RegistrationData.matches(Call)) {
+    const VarDecl *Tag = tagDeclFromArg(Call.getArgSVal(1), Call.getArgExpr(1));
+    // Chain the data-tracking transition after a TM1 report's node so the
+    // path does not fork.
+    ExplodedNode *Pred = C.getPredecessor();
+    if (SymbolRef DevSym = pointerSymbol(Call.getArgSVal(0)))
+      if (const DevInfo *Dev = State->get<DevTagMap>(DevSym))
+        if (Tag && Dev->Tag != Tag)
+          if (ExplodedNode *N = reportTM1(Call, *Dev, DevSym, Tag, C))
+            Pred = N;
+    SymbolRef Data = Call.getReturnValue().getAsSymbol();
+    if (!Data)
+      return;
+    State = State->set<DataTagMap>(Data, DataInfo{Tag, false});
+    std::string Note = "Registration data fetched";
+    if (Tag)
+      Note += " with tag " + describeTag(resolveTag(Tag));
+    Note += "; it is an ERR_PTR() if the tag does not match or the device "
+            "has no data";
+    const NoteTag *NT = C.getNoteTag(
+        [this, Data, Note](PathSensitiveBugReport &BR) -> std::string {
+          if ((&BR.getBugType() != &BT_TM4 && &BR.getBugType() != &BT_TM5) ||
+              !BR.isInteresting(Data))
+            return "";
+          return Note;
+        });
+    C.addTransition(State, Pred, NT);
+    return;
+  }
+
+  // IS_ERR() and friends look at the pointer: from here on it is checked
+  // (the error branch normally returns; what it does there is not TM5's).
+  if (isErrCheck(Call)) {
+    SymbolRef Sym = pointerSymbol(Call.getArgSVal(0));
+    if (!Sym)
+      return;
+    const DataInfo *DI = State->get<DataTagMap>(Sym);
+    if (!DI || DI->Checked)
+      return;
+    C.addTransition(State->set<DataTagMap>(Sym, DataInfo{DI->Tag, true}));
+  }
+}
+
+// TM5: a load or store through the fetched pointer before IS_ERR().
+void TypeTagChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
+                                   CheckerContext &C) const {
+  const MemRegion *R = Loc.getAsRegion();
+  if (!R)
+    return;
+  const auto *SR = dyn_cast<SymbolicRegion>(R->getBaseRegion());
+  if (!SR)
+    return;
+  SymbolRef Sym = SR->getSymbol();
+  ProgramStateRef State = C.getState();
+  const DataInfo *DI = State->get<DataTagMap>(Sym);
+  if (!DI || DI->Checked)
+    return;
+  // Report once per path.
+  State = State->set<DataTagMap>(Sym, DataInfo{DI->Tag, true});
+  ExplodedNode *N = C.generateNonFatalErrorNode(State);
+  if (!N)
+    return;
+  std::string Msg =
+      "[TM5] registration data from auxiliary_registration_data() is "
+      "dereferenced without an IS_ERR() check; it is ERR_PTR(-EINVAL) on a "
+      "tag mismatch and ERR_PTR(-ENOENT) when the device has no data (a NULL "
+      "check catches neither): check IS_ERR() and return PTR_ERR() first";
+  auto Rep = std::make_unique<PathSensitiveBugReport>(BT_TM5, Msg, N);
+  if (S)
+    Rep->addRange(S->getSourceRange());
+  Rep->markInteresting(Sym);
+  C.emitReport(std::move(Rep));
+}
+
+// TM4: the fetched pointer converted (implicitly on assignment or by an
+// explicit cast) to a pointer to a type other than the tag's.
+void TypeTagChecker::checkPostStmt(const CastExpr *CE,
+                                   CheckerContext &C) const {
+  // An open-coded IS_ERR_VALUE((unsigned long)p) looks at the value as a
+  // number: count it as a check for TM5.
+  if (CE->getCastKind() == CK_PointerToIntegral) {
+    SymbolRef Sym = pointerSymbol(C.getSVal(CE->getSubExpr()));
+    if (!Sym)
+      return;
+    ProgramStateRef State = C.getState();
+    const DataInfo *DI = State->get<DataTagMap>(Sym);
+    if (DI && !DI->Checked)
+      C.addTransition(State->set<DataTagMap>(Sym, DataInfo{DI->Tag, true}));
+    return;
+  }
+  if (CE->getCastKind() != CK_BitCast)
+    return;
+  QualType To = CE->getType();
+  if (!To->isPointerType() || isOpaquePointee(To->getPointeeType()))
+    return;
+  SymbolRef Sym = pointerSymbol(C.getSVal(CE->getSubExpr()));
+  if (!Sym)
+    return;
+  const DataInfo *DI = C.getState()->get<DataTagMap>(Sym);
+  if (!DI || !DI->Tag)
+    return;
+  ResolvedTag Tag = resolveTag(DI->Tag);
+  if (!Tag.resolved())
+    return;
+  ASTContext &Ctx = C.getASTContext();
+  QualType P = To->getPointeeType();
+  if (pointeeCompatible(Ctx, Tag.Type, P) || isRawIntegerView(Ctx, P, Tag.Type))
+    return;
+  ExplodedNode *N = C.generateNonFatalErrorNode();
+  if (!N)
+    return;
+  std::string PT = P.getUnqualifiedType().getAsString();
+  std::string Msg = "[TM4] registration data fetched with tag " +
+                    describeTag(Tag) + " is used as '" + PT +
+                    " *'; use it as '" + Tag.TypeName +
+                    " *', or fetch with the tag " + PT + " was registered with";
+  auto R = std::make_unique<PathSensitiveBugReport>(BT_TM4, Msg, N);
+  R->addRange(CE->getSourceRange());
+  R->markInteresting(Sym);
+  C.emitReport(std::move(R));
+}
+
+// TM1 across the callbacks of one file: the registration kept in a struct
+// field by one function and fetched from it by another.
+void TypeTagChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
+                                               AnalysisManager &Mgr,
+                                               BugReporter &BR) const {
+  const SourceManager &SM = Mgr.getSourceManager();
+  for (const FieldTagMismatch &M : scanFieldTags(TU)) {
+    ResolvedTag Created = resolveTag(M.CreateTag);
+    ResolvedTag Fetched = resolveTag(M.FetchTag);
+    std::string Field = M.Field->getName().str();
+    std::string Msg = "[TM1] registration data fetched with tag " +
+                      describeTag(Fetched) + " from the registration in '" +
+                      Field + "', which is created with " +
+                      describeTag(Created) +
+                      "; the fetch returns ERR_PTR(-EINVAL): fetch with &" +
+                      M.CreateTag->getName().str();
+    auto R = std::make_unique<BasicBugReport>(
+        BT_TM1, Msg,
+        PathDiagnosticLocation::createBegin(
+            M.Fetch, SM, Mgr.getAnalysisDeclContext(M.FetchFn)));
+    R->addRange(M.Fetch->getArg(1)->getSourceRange());
+    R->addNote("Registration stored in '" + Field + "' is created with tag " +
+                   describeTag(Created) + " here",
+               PathDiagnosticLocation::createBegin(
+                   M.Create, SM, Mgr.getAnalysisDeclContext(M.CreateFn)));
+    BR.emitReport(std::move(R));
+  }
+}
+
+void TypeTagChecker::checkDeadSymbols(SymbolReaper &SR,
+                                      CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  for (const auto &E : State->get<RegTagMap>())
+    if (SR.isDead(E.first)) {
+      State = State->remove<RegTagMap>(E.first);
+      Changed = true;
+    }
+  for (const auto &E : State->get<DevTagMap>())
+    if (SR.isDead(E.first)) {
+      State = State->remove<DevTagMap>(E.first);
+      Changed = true;
+    }
+  for (const auto &E : State->get<DataTagMap>())
+    if (SR.isDead(E.first)) {
+      State = State->remove<DataTagMap>(E.first);
+      Changed = true;
+    }
+  if (Changed)
+    C.addTransition(State);
+}
+
+// A pointer handed to code we cannot see (directly, or inside a struct that
+// is passed) may be checked there: stop TM5 for it (keep the tag for TM4).
+// Storing it into a struct field checks nothing, so binds do not count.
+ProgramStateRef TypeTagChecker::checkPointerEscape(
+    ProgramStateRef State, const InvalidatedSymbols &Escaped,
+    const CallEvent *Call, PointerEscapeKind Kind) const {
+  if (Kind == PSK_EscapeOnBind || (Call && isLogCall(*Call)))
+    return State;
+  for (SymbolRef Sym : Escaped) {
+    const DataInfo *DI = State->get<DataTagMap>(Sym);
+    if (DI && !DI->Checked)
+      State = State->set<DataTagMap>(Sym, DataInfo{DI->Tag, true});
+  }
+  return State;
+}
 
 void kbound::registerTypeTagChecker(CheckerRegistry &Registry) {
   Registry.addChecker<TypeTagChecker>(
-      "kbound.TypeTag", "Registration data fetched with the wrong type tag", "");
+      "kbound.TypeTag",
+      "Registration data created, fetched or used with the wrong type tag "
+      "(TM1, TM3, TM4, TM5)",
+      "docs/checks/TM1.md");
 }

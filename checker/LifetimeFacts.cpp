@@ -1,0 +1,191 @@
+//===- LifetimeFacts.cpp - per-file facts for the lifetime model ----------===//
+
+#include "LifetimeFacts.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+using namespace kbound::lifetime;
+
+namespace {
+
+StringRef calleeName(const CallExpr *CE) {
+  if (const FunctionDecl *FD = CE->getDirectCallee())
+    if (FD->getIdentifier())
+      return FD->getName();
+  return "";
+}
+
+bool isDevmCreate(const Expr *E) {
+  const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  if (!CE)
+    return false;
+  StringRef N = calleeName(CE);
+  return N == "devm_auxiliary_registration_new" ||
+         N == "__devm_auxiliary_device_create" ||
+         N == "devm_auxiliary_device_create";
+}
+
+const FieldDecl *fieldOf(const Expr *E) {
+  if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts()))
+    return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
+const FunctionDecl *functionOf(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
+    return dyn_cast<FunctionDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+class FactsVisitor : public RecursiveASTVisitor<FactsVisitor> {
+public:
+  FileFacts &F;
+  ASTContext &Ctx;
+  llvm::SmallPtrSet<const VarDecl *, 8> DevmVars;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> ReleaseFns;
+
+  FactsVisitor(FileFacts &F, ASTContext &Ctx) : F(F), Ctx(Ctx) {}
+
+  void noteAssign(const FieldDecl *FD, const Expr *RHS) {
+    if (!FD)
+      return;
+    if (RHS->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return;
+    bool Devm = isDevmCreate(RHS);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(RHS->IgnoreParenCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Devm |= DevmVars.count(VD) != 0;
+    (Devm ? F.DevmFields : F.OtherFields).insert(FD);
+  }
+
+  void noteCallback(StringRef Member, const Expr *Init) {
+    const FunctionDecl *Fn = functionOf(Init);
+    if (!Fn)
+      return;
+    if (Member == "remove")
+      F.RemoveFns.insert(Fn->getCanonicalDecl());
+    else if (Member == "release")
+      ReleaseFns.insert(Fn->getCanonicalDecl());
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (const Expr *Init = VD->getInit())
+      if (isDevmCreate(Init))
+        DevmVars.insert(VD);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    const Expr *LHS = BO->getLHS()->IgnoreParenCasts();
+    const Expr *RHS = BO->getRHS();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (isDevmCreate(RHS))
+          DevmVars.insert(VD);
+      return true;
+    }
+    if (const FieldDecl *FD = fieldOf(LHS)) {
+      noteAssign(FD, RHS);
+      if (FD->getIdentifier())
+        noteCallback(FD->getName(), RHS);
+    }
+    return true;
+  }
+
+  bool VisitInitListExpr(InitListExpr *Syn) {
+    // Designated initializers: the semantic form lists one init per field.
+    const InitListExpr *ILE = Syn;
+    if (!Syn->isSemanticForm() && Syn->getSemanticForm())
+      ILE = Syn->getSemanticForm();
+    const auto *RT = ILE->getType()->getAs<RecordType>();
+    if (!RT || RT->getDecl()->isUnion())
+      return true;
+    unsigned I = 0;
+    for (const FieldDecl *FD : RT->getDecl()->fields()) {
+      if (I >= ILE->getNumInits())
+        break;
+      const Expr *Init = ILE->getInit(I++);
+      if (!Init || !FD->getIdentifier())
+        continue;
+      noteCallback(FD->getName(), Init);
+    }
+    return true;
+  }
+};
+
+class FreeFinder : public RecursiveASTVisitor<FreeFinder> {
+public:
+  FileFacts &F;
+  explicit FreeFinder(FileFacts &F) : F(F) {}
+  bool VisitCallExpr(CallExpr *CE) {
+    StringRef N = calleeName(CE);
+    if ((N != "kfree" && N != "kvfree") || CE->getNumArgs() != 1)
+      return true;
+    QualType T = CE->getArg(0)->IgnoreParenImpCasts()->getType();
+    if (const auto *PT = T->getAs<PointerType>())
+      if (const auto *RT = PT->getPointeeType()->getAs<RecordType>())
+        F.ReleaseFreed.insert(
+            cast<RecordDecl>(RT->getDecl()->getCanonicalDecl()));
+    return true;
+  }
+};
+
+class DeleteFinder : public RecursiveASTVisitor<DeleteFinder> {
+public:
+  bool Found = false;
+  bool VisitCallExpr(CallExpr *CE) {
+    StringRef N = calleeName(CE);
+    if (N == "auxiliary_device_uninit")
+      return true;
+    if (N.contains("del") || N.contains("unregister") ||
+        N.contains("destroy") || N.contains("remove") ||
+        N.contains("unplug") || N.contains("unreg"))
+      Found = true;
+    // A call through a pointer may do anything.
+    if (!CE->getDirectCallee())
+      Found = true;
+    return !Found;
+  }
+};
+
+} // namespace
+
+FileFacts FileFacts::compute(ASTContext &Ctx) {
+  FileFacts F;
+  FactsVisitor V(F, Ctx);
+  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+  // Second pass: assignments may precede the VarDecl scan order.
+  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+  FreeFinder FF(F);
+  for (const FunctionDecl *Fn : V.ReleaseFns)
+    if (const FunctionDecl *Def = Fn->getDefinition())
+      FF.TraverseDecl(const_cast<FunctionDecl *>(Def));
+  return F;
+}
+
+bool FileFacts::isDevmField(const Expr *E) const {
+  const FieldDecl *FD = fieldOf(E);
+  return FD && DevmFields.count(FD) && !OtherFields.count(FD);
+}
+
+bool FileFacts::isRemoveFn(const Decl *D) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  return FD && RemoveFns.count(FD->getCanonicalDecl());
+}
+
+bool FileFacts::isFreedByRelease(const RecordDecl *RD) const {
+  return RD && ReleaseFreed.count(cast<RecordDecl>(RD->getCanonicalDecl()));
+}
+
+bool kbound::lifetime::callsSomethingLikeDelete(const FunctionDecl *FD) {
+  if (!FD || !FD->hasBody())
+    return true;
+  DeleteFinder DF;
+  DF.TraverseStmt(FD->getBody());
+  return DF.Found;
+}

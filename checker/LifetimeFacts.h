@@ -1,0 +1,50 @@
+//===- LifetimeFacts.h - per-file facts for the lifetime model ----*- C++ -*-===//
+//
+// Probe and .remove are analyzed as separate top-level functions, so some
+// teardown bugs need what the rest of the file says: which struct fields hold
+// devm-managed registrations/devices, which functions are .remove callbacks,
+// and which container types a device release callback frees.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KBOUND_LIFETIME_FACTS_H
+#define KBOUND_LIFETIME_FACTS_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang {
+class ASTContext;
+class Expr;
+} // namespace clang
+
+namespace kbound {
+namespace lifetime {
+
+struct FileFacts {
+  /// Fields assigned only devm_auxiliary_registration_new /
+  /// devm_auxiliary_device_create results.
+  llvm::SmallPtrSet<const clang::FieldDecl *, 8> DevmFields;
+  /// Fields assigned anything else (not NULL): ambiguous, never UA6.
+  llvm::SmallPtrSet<const clang::FieldDecl *, 8> OtherFields;
+  /// Functions used as the .remove member of a driver struct.
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 8> RemoveFns;
+  /// Record types a .release callback kfree()s (a device embedded in one is
+  /// freed with it).
+  llvm::SmallPtrSet<const clang::RecordDecl *, 8> ReleaseFreed;
+
+  static FileFacts compute(clang::ASTContext &Ctx);
+
+  bool isDevmField(const clang::Expr *E) const;
+  bool isRemoveFn(const clang::Decl *D) const;
+  bool isFreedByRelease(const clang::RecordDecl *RD) const;
+};
+
+/// Does \p FD's body call a function whose name suggests it unregisters or
+/// deletes something (other than auxiliary_device_uninit)?
+bool callsSomethingLikeDelete(const clang::FunctionDecl *FD);
+
+} // namespace lifetime
+} // namespace kbound
+
+#endif // KBOUND_LIFETIME_FACTS_H

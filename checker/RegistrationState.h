@@ -1,0 +1,118 @@
+//===- RegistrationState.h - lifetime state of registrations/devices -*- C++ -*-//
+//
+// The program-state model shared by kbound.RegistrationLeak and
+// kbound.UseAfterUnbind: one entry per registration (keyed by the symbol that
+// auxiliary_registration_new returned) and one per auxiliary device (keyed by
+// the region passed to auxiliary_device_init, or the region of the pointer
+// that auxiliary_device_create returned).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KBOUND_REGISTRATION_STATE_H
+#define KBOUND_REGISTRATION_STATE_H
+
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
+#include "llvm/ADT/FoldingSet.h"
+
+namespace kbound {
+namespace lifetime {
+
+/// Where an entry came from: the statement and its location context, used as
+/// the uniqueing location of a report (one report per acquisition).
+struct Site {
+  const clang::Stmt *S = nullptr;
+  const clang::LocationContext *LC = nullptr;
+  bool operator==(const Site &O) const { return S == O.S && LC == O.LC; }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(S);
+    ID.AddPointer(LC);
+  }
+};
+
+enum class RegKind : unsigned char {
+  Live,    // created, valid branch: a drop is owed
+  Dropped, // auxiliary_registration_drop was called
+  Devm     // devm_auxiliary_registration_new: dropped by devres
+};
+
+struct RegState {
+  RegKind K;
+  // Stored outside the locals or handed to a function that may keep it:
+  // someone else may drop it, so no RL2.
+  bool Escaped = false;
+  Site Origin;
+
+  RegState(RegKind K, Site Origin) : K(K), Origin(Origin) {}
+  RegState with(RegKind NK) const {
+    RegState R = *this;
+    R.K = NK;
+    return R;
+  }
+  bool operator==(const RegState &O) const {
+    return K == O.K && Escaped == O.Escaped && Origin == O.Origin;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(static_cast<unsigned>(K));
+    ID.AddBoolean(Escaped);
+    Origin.Profile(ID);
+  }
+};
+
+enum class DevKind : unsigned char {
+  Init,        // auxiliary_device_init returned 0: uninit owed
+  Added,       // __auxiliary_device_add returned 0: delete + uninit owed
+  Deleted,     // auxiliary_device_delete done: uninit owed
+  Uninit,      // released (put_device): the release callback may have freed it
+  UninitAdded, // uninit while still added: RL5 unless a delete follows (UA5)
+  Created,     // auxiliary_device_create: destroy owed
+  DevmCreated, // devm_auxiliary_device_create: devres tears it down
+  Destroyed    // auxiliary_device_destroy done
+};
+
+struct DevState {
+  DevKind K;
+  // Handed to a function we do not know (which may tear it down): the model
+  // no longer knows what was done, so no leak/ordering reports.
+  bool EscapedCall = false;
+  // Its container was stored outside the locals: someone else can reach it.
+  bool EscapedBind = false;
+  // The memory holding it was allocated on this path (or is a local
+  // variable): when it becomes unreachable nobody else can tear it down.
+  bool Local = false;
+  // Tracking started at a teardown call (e.g. in .remove): what happened
+  // before is unknown.
+  bool Assumed = false;
+  // The frame that must tear it down before returning an error.
+  const clang::StackFrameContext *Owner = nullptr;
+  Site Origin;    // init or create call
+  Site UninitAt;  // the auxiliary_device_uninit call (RL5/UA5)
+
+  DevState(DevKind K, Site Origin) : K(K), Origin(Origin) {}
+  DevState with(DevKind NK) const {
+    DevState D = *this;
+    D.K = NK;
+    return D;
+  }
+  bool operator==(const DevState &O) const {
+    return K == O.K && EscapedCall == O.EscapedCall &&
+           EscapedBind == O.EscapedBind && Local == O.Local &&
+           Assumed == O.Assumed &&
+           Owner == O.Owner && Origin == O.Origin && UninitAt == O.UninitAt;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(static_cast<unsigned>(K));
+    ID.AddBoolean(EscapedCall);
+    ID.AddBoolean(EscapedBind);
+    ID.AddBoolean(Local);
+    ID.AddBoolean(Assumed);
+    ID.AddPointer(Owner);
+    Origin.Profile(ID);
+    UninitAt.Profile(ID);
+  }
+};
+
+} // namespace lifetime
+} // namespace kbound
+
+#endif // KBOUND_REGISTRATION_STATE_H

@@ -1,0 +1,41 @@
+//===- TagFieldScan.h - TM1 across the functions of one file ------*- C++
+//-*-===//
+//
+// The path-based TM1 needs creation and fetch on one analyzed path. Drivers
+// usually keep the registration in their private struct (`priv->reg = ...new`
+// in .probe) and fetch from it in another callback. This scan links the two
+// through the struct field, within one translation unit: a field that only
+// ever receives registrations created with tag A, fetched through
+// `auxiliary_registration_device(x->field)` with tag B, is a mismatch.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KBOUND_TAGFIELDSCAN_H
+#define KBOUND_TAGFIELDSCAN_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include <vector>
+
+namespace kbound {
+namespace tag {
+
+struct FieldTagMismatch {
+  const clang::CallExpr *Fetch;        // auxiliary_registration_data(...)
+  const clang::FunctionDecl *FetchFn;  // function containing Fetch
+  const clang::VarDecl *FetchTag;      // tag used there
+  const clang::VarDecl *CreateTag;     // the field's only creation tag
+  const clang::CallExpr *Create;       // one creation with that tag
+  const clang::FunctionDecl *CreateFn; // function containing Create
+  const clang::FieldDecl *Field;       // the field linking the two
+};
+
+/// Mismatches in \p TU whose fetch is in a function that does not itself
+/// store into the linking field (those are the path-based check's).
+std::vector<FieldTagMismatch>
+scanFieldTags(const clang::TranslationUnitDecl *TU);
+
+} // namespace tag
+} // namespace kbound
+
+#endif // KBOUND_TAGFIELDSCAN_H

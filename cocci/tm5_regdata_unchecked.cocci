@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// [TM5] The result of auxiliary_registration_data() is dereferenced without
+/// an IS_ERR() check.  It returns ERR_PTR(-EINVAL) when the tag is not the
+/// one the parent registered and ERR_PTR(-ENOENT) when the device carries
+/// no registration data; a NULL check does not catch either.  Check
+/// IS_ERR() and return PTR_ERR() before using the pointer.
+///
+// Confidence: High
+// Copyright: (C) 2026 kbound authors.
+// Comments: a check through IS_ERR(), IS_ERR_OR_NULL(), PTR_ERR_OR_ZERO()
+//  or IS_ERR_VALUE() on the path counts.
+// Options: --no-includes --include-headers
+
+virtual context
+virtual org
+virtual report
+
+@tm5 exists@
+expression D;
+identifier fld;
+position p0, p;
+@@
+D = auxiliary_registration_data@p0(...);
+... when != IS_ERR(D)
+    when != IS_ERR_OR_NULL(D)
+    when != PTR_ERR_OR_ZERO(D)
+    when != IS_ERR_VALUE(D)
+    when != D = ...
+(
+D@p->fld
+|
+ *D@p
+|
+D@p[...]
+)
+
+@tm5d exists@
+identifier D;
+type T;
+identifier fld;
+position p0, p;
+@@
+T D = auxiliary_registration_data@p0(...);
+... when != IS_ERR(D)
+    when != IS_ERR_OR_NULL(D)
+    when != PTR_ERR_OR_ZERO(D)
+    when != IS_ERR_VALUE(D)
+    when != D = ...
+(
+D@p->fld
+|
+ *D@p
+|
+D@p[...]
+)
+
+@tm5c@
+type T;
+identifier fld;
+position p0;
+@@
+ ((T)auxiliary_registration_data@p0(...))->fld
+
+@depends on context@
+position p = {tm5.p, tm5d.p};
+expression D;
+@@
+* D@p
+
+@depends on context@
+position tm5c.p0;
+@@
+* auxiliary_registration_data@p0(...)
+
+@script:python depends on report@
+p << tm5.p;
+p0 << tm5.p0;
+d << tm5.D;
+@@
+coccilib.report.print_report(p[0], "[TM5] %s from auxiliary_registration_data() (line %s) dereferenced without IS_ERR() check: it is ERR_PTR(-EINVAL) on a tag mismatch and ERR_PTR(-ENOENT) without data; check IS_ERR(%s) first" % (d, p0[0].line, d))
+
+@script:python depends on report@
+p << tm5d.p;
+p0 << tm5d.p0;
+d << tm5d.D;
+@@
+coccilib.report.print_report(p[0], "[TM5] %s from auxiliary_registration_data() (line %s) dereferenced without IS_ERR() check: it is ERR_PTR(-EINVAL) on a tag mismatch and ERR_PTR(-ENOENT) without data; check IS_ERR(%s) first" % (d, p0[0].line, d))
+
+@script:python depends on report@
+p0 << tm5c.p0;
+@@
+coccilib.report.print_report(p0[0], "[TM5] result of auxiliary_registration_data() dereferenced without IS_ERR() check: it is ERR_PTR(-EINVAL) on a tag mismatch and ERR_PTR(-ENOENT) without data; store it and check IS_ERR() first")
+
+@script:python depends on org@
+p << tm5.p;
+d << tm5.D;
+@@
+coccilib.org.print_todo(p[0], "[TM5] %s from auxiliary_registration_data() dereferenced without IS_ERR() check" % d)
+
+@script:python depends on org@
+p << tm5d.p;
+d << tm5d.D;
+@@
+coccilib.org.print_todo(p[0], "[TM5] %s from auxiliary_registration_data() dereferenced without IS_ERR() check" % d)
+
+@script:python depends on org@
+p0 << tm5c.p0;
+@@
+coccilib.org.print_todo(p0[0], "[TM5] result of auxiliary_registration_data() dereferenced without IS_ERR() check")

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// [UA2] kfree() of an auxiliary device, or of the structure that embeds
+/// it, after auxiliary_device_init() succeeded.  From then on the device is
+/// refcounted and its release callback frees the memory: kfree() frees it
+/// under a live reference (use after free, double free when the last
+/// put_device() runs).  Use auxiliary_device_uninit() instead.  kfree() on
+/// the branch where auxiliary_device_init() FAILED is correct and is not
+/// reported.  Also reports kfree() right after auxiliary_device_delete()
+/// with no auxiliary_device_uninit() in between (teardown), and kfree()
+/// reached after auxiliary_device_uninit() (a goto ladder falling through
+/// from the uninit label into the kfree label) when the file's release
+/// callback itself kfree()s: a double free.
+///
+// Confidence: High
+// Copyright: (C) 2026 kbound authors.
+// Comments: intraprocedural; gotos are followed.  Patch mode rewrites the
+//  kfree() unless the init failure branch can reach the same kfree().
+// Options: --no-includes --include-headers
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+// The first rule names the API literally, so spatch skips files without it.
+@i@
+expression E;
+position pi;
+@@
+\(auxiliary_device_init@pi(E)\|auxiliary_device_delete@pi(E)\)
+
+@idel depends on i@
+expression E;
+position q;
+@@
+auxiliary_device_delete@q(E)
+
+@script:python@
+q << idel.q;
+@@
+kbound_deletes.add((q[0].file, q[0].line, q[0].column))
+
+// Aliases `adev = &priv->adev`: the container is what gets freed or passed on.
+@al depends on i@
+identifier A;
+expression C;
+identifier fld;
+position pa;
+@@
+A@pa = &C->fld
+
+@script:python depends on i@
+a << al.A;
+c << al.C;
+pa << al.pa;
+@@
+kbound_alias(pa[0], a, c)
+
+@ald depends on i@
+identifier A;
+expression C;
+identifier fld;
+type T;
+position pa;
+@@
+T A@pa = &C->fld;
+
+@script:python depends on i@
+a << ald.A;
+c << ald.C;
+pa << ald.pa;
+@@
+kbound_alias(pa[0], a, c)
+
+@initialize:python@
+@@
+import re
+kbound_aliases = {}
+kbound_deletes = set()	# positions of auxiliary_device_delete() calls
+kbound_nopatch = set()	# kfree() positions that patch mode must leave alone
+kbound_release_fns = set()	# (file, fn) assigned to a ->release
+kbound_freeing_release = set()	# files whose release callback kfree()s
+
+def kbound_alias(pos, a, c):
+    key = (pos.file, pos.current_element, a)
+    kbound_aliases.setdefault(key, []).append((int(pos.line), c))
+
+def kbound_container(pos, e):
+    """The object that owns the auxiliary_device expression e at pos:
+    C for &C->fld, or for an identifier last set to &C->fld before pos."""
+    e = e.strip()
+    m = re.match(r'^&\s*\(?\s*(.+?)\s*\)?\s*->\s*[\w.]+$', e)
+    if m:
+        return m.group(1)
+    cands = kbound_aliases.get((pos.file, pos.current_element, e), [])
+    before = [c for (l, c) in sorted(cands) if l <= int(pos.line)]
+    if before:
+        return before[-1]
+    return e
+
+def kbound_pretty(e):
+    """Undo spatch's token spacing: '& f -> adev' -> '&f->adev'."""
+    e = re.sub(r'\s*(->|\.)\s*', r'\1', e.strip())
+    e = re.sub(r'([&*!(\[])\s+', r'\1', e)
+    return e.replace(' )', ')').replace(' [', '[').replace(' ]', ']')
+
+@script:python s@
+e << i.E;
+pi << i.pi;
+C;
+@@
+coccinelle.C = cocci.make_expr(kbound_container(pi[0], e))
+
+@ua2 exists@
+expression i.E, s.C;
+identifier ret;
+position i.pi, p;
+statement S;
+@@
+(
+ret = auxiliary_device_init@pi(E);
+if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
+|
+if (\(auxiliary_device_init@pi(E)\|auxiliary_device_init@pi(E) < 0\|auxiliary_device_init@pi(E) != 0\)) S
+|
+auxiliary_device_delete@pi(E);
+)
+... when any
+    when != auxiliary_device_uninit(...)
+    when != C = ...
+    when != E = ...
+(
+kfree@p(\(E\|C\));
+|
+kvfree@p(\(E\|C\));
+|
+kfree_sensitive@p(\(E\|C\));
+)
+
+// kfree() reached after auxiliary_device_uninit() (a goto ladder falling
+// through from the uninit label into the kfree label): a double free when
+// the release callback frees, which is checked in the same file.
+@rel depends on i@
+identifier fn;
+expression X;
+position pr;
+@@
+(
+X.release@pr = fn
+|
+X->release@pr = fn
+)
+
+@script:python@
+fn << rel.fn;
+pr << rel.pr;
+@@
+kbound_release_fns.add((pr[0].file, fn))
+
+// The release callback frees the container: kfree() of a local computed
+// from the struct device (container_of() or a to_foo() helper), not of a
+// field such as ->platform_data.
+@relf depends on rel exists@
+identifier fn, d, x;
+expression E;
+type T;
+position pf;
+@@
+fn@pf(struct device *d) {
+  ...
+(
+  T x = E;
+|
+  x = E;
+)
+  ... when != x = ...
+  \(kfree\|kvfree\)(x);
+  ...
+}
+
+@relf2 depends on rel@
+identifier fn, d;
+position pf;
+@@
+fn@pf(struct device *d) { <+... \(kfree\|kvfree\)(container_of(d, ...)) ...+> }
+
+@script:python@
+fn << relf2.fn;
+pf << relf2.pf;
+@@
+if (pf[0].file, fn) in kbound_release_fns:
+    kbound_freeing_release.add(pf[0].file)
+
+@script:python@
+fn << relf.fn;
+pf << relf.pf;
+@@
+if (pf[0].file, fn) in kbound_release_fns:
+    kbound_freeing_release.add(pf[0].file)
+
+@ua2u exists@
+expression i.E, s.C;
+identifier ret;
+position i.pi, pu, p;
+statement S;
+@@
+(
+ret = auxiliary_device_init@pi(E);
+if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
+|
+if (\(auxiliary_device_init@pi(E)\|auxiliary_device_init@pi(E) < 0\|auxiliary_device_init@pi(E) != 0\)) S
+)
+... when any
+    when != C = ...
+    when != E = ...
+auxiliary_device_uninit@pu(...);
+... when != C = ...
+(
+kfree@p(\(E\|C\));
+|
+kvfree@p(\(E\|C\));
+)
+
+@script:python depends on report@
+p << ua2u.p;
+pu << ua2u.pu;
+c << s.C;
+@@
+if p[0].file in kbound_freeing_release:
+    coccilib.report.print_report(p[0],
+        "[UA2] kfree(%s) after auxiliary_device_uninit() at line %s: the release callback already frees it (double free); let auxiliary_device_uninit() free it" % (kbound_pretty(c), pu[0].line))
+
+@script:python depends on org@
+p << ua2u.p;
+c << s.C;
+@@
+if p[0].file in kbound_freeing_release:
+    coccilib.org.print_todo(p[0], "[UA2] kfree(%s) after auxiliary_device_uninit(): double free" % kbound_pretty(c))
+
+@depends on context@
+position ua2u.p : script:python() { p[0].file in kbound_freeing_release };
+expression F;
+@@
+* F@p(...);
+
+@script:python depends on report@
+p << ua2.p;
+e << i.E;
+pi << i.pi;
+c << s.C;
+@@
+k = "auxiliary_device_delete" if (pi[0].file, pi[0].line, pi[0].column) in kbound_deletes else "auxiliary_device_init"
+e = kbound_pretty(e)
+what = "succeeded" if k == "auxiliary_device_init" else "without auxiliary_device_uninit()"
+coccilib.report.print_report(p[0],
+    "[UA2] kfree(%s) after %s(%s) %s: the device is refcounted and its release callback frees it; call auxiliary_device_uninit(%s) instead" % (kbound_pretty(c), k, e, what, e))
+
+@script:python depends on org@
+p << ua2.p;
+e << i.E;
+pi << i.pi;
+c << s.C;
+@@
+k = "auxiliary_device_delete" if (pi[0].file, pi[0].line, pi[0].column) in kbound_deletes else "auxiliary_device_init"
+coccilib.org.print_todo(p[0],
+    "[UA2] kfree(%s) after %s(%s): use auxiliary_device_uninit()" % (kbound_pretty(c), k, kbound_pretty(e)))
+
+@depends on context@
+position ua2.p;
+expression F;
+@@
+* F@p(...);
+
+// A kfree() that the init failure branch also reaches must stay.
+@failfree depends on patch exists@
+expression E2;
+identifier ret;
+position q;
+@@
+(
+ret = auxiliary_device_init(E2);
+if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) {
+  ...
+  kfree@q(...);
+  ...
+  return ...;
+}
+|
+if (\(auxiliary_device_init(E2)\|auxiliary_device_init(E2) < 0\|auxiliary_device_init(E2) != 0\)) {
+  ...
+  kfree@q(...);
+  ...
+  return ...;
+}
+)
+
+// Another kfree() on the same path (platform data, say) may free memory
+// that the release callback frees too once uninit runs: report only.
+@of depends on patch exists@
+expression X;
+position ua2.p, px;
+@@
+(
+\(kfree@px\|kvfree@px\)(X);
+... when any
+\(kfree@p\|kvfree@p\|kfree_sensitive@p\)(...);
+|
+\(kfree@p\|kvfree@p\|kfree_sensitive@p\)(...);
+... when any
+\(kfree@px\|kvfree@px\)(X);
+)
+
+@script:python@
+p << ua2.p;
+px << of.px;
+x << of.X;
+c << s.C;
+e << i.E;
+@@
+if kbound_pretty(x) not in (kbound_pretty(c), kbound_pretty(e)) and px[0].line != p[0].line:
+    kbound_nopatch.add((p[0].file, p[0].line, p[0].column))
+
+@depends on patch@
+expression i.E, s.C;
+position ua2.p;
+position p2 != failfree.q;
+position p3 : script:python() { (p3[0].file, p3[0].line, p3[0].column) not in kbound_nopatch };
+@@
+(
+- kfree@p@p2@p3(\(E\|C\));
++ auxiliary_device_uninit(E);
+|
+- kvfree@p@p2@p3(\(E\|C\));
++ auxiliary_device_uninit(E);
+|
+- kfree_sensitive@p@p2@p3(\(E\|C\));
++ auxiliary_device_uninit(E);
+)

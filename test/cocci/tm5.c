@@ -1,0 +1,77 @@
+// TM5: auxiliary_registration_data() result dereferenced without IS_ERR().
+//
+// RUN: %clang_cc1 -fsyntax-only -I %fixtures_include %s
+// RUN: %spatch -D report --very-quiet --no-show-diff --no-includes --include-headers \
+// RUN:   --cocci-file %cocci/tm5_regdata_unchecked.cocci %s \
+// RUN:   | sort -t: -k2,2n | FileCheck %s --implicit-check-not=[TM5]
+// RUN: %spatch -D org --very-quiet --no-show-diff --no-includes --include-headers \
+// RUN:   --cocci-file %cocci/tm5_regdata_unchecked.cocci %s | count 3
+// RUN: %spatch -D context --very-quiet --no-includes --include-headers \
+// RUN:   --cocci-file %cocci/tm5_regdata_unchecked.cocci %s | FileCheck %s --check-prefix=CTX
+
+#include <linux/auxiliary_bus.h>
+#include <linux/err.h>
+
+struct foo {
+	int x;
+};
+DEFINE_AUXILIARY_REGDATA_TYPE(foo_type, struct foo);
+
+/* Bug: a NULL check does not catch ERR_PTR(). */
+int bad_null_check(struct auxiliary_device *adev)
+{
+	struct foo *f;
+
+	f = auxiliary_registration_data(adev, &foo_type);
+	if (!f)
+		return -ENOENT;
+// CHECK: tm5.c:[[@LINE+2]]:{{[0-9]+-[0-9]+}}: [TM5] f from auxiliary_registration_data() (line [[@LINE-3]]) dereferenced without IS_ERR() check
+// CTX: -{{[[:space:]]+}}return f->x;
+	return f->x;
+}
+
+int bad_decl(struct auxiliary_device *adev)
+{
+	struct foo *f = auxiliary_registration_data(adev, &foo_type);
+
+// CHECK: tm5.c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [TM5] f from auxiliary_registration_data()
+	return f->x;
+}
+
+int bad_direct(struct auxiliary_device *adev)
+{
+// CHECK: tm5.c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [TM5] result of auxiliary_registration_data() dereferenced
+	return ((struct foo *)auxiliary_registration_data(adev, &foo_type))->x;
+}
+
+int good_is_err(struct auxiliary_device *adev)
+{
+	struct foo *f = auxiliary_registration_data(adev, &foo_type);
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	return f->x;
+}
+
+int good_is_err_or_null(struct auxiliary_device *adev)
+{
+	struct foo *f;
+
+	f = auxiliary_registration_data(adev, &foo_type);
+	if (IS_ERR_OR_NULL(f))
+		return -EINVAL;
+	return f->x;
+}
+
+int good_ptr_err_or_zero(struct auxiliary_device *adev, int *out)
+{
+	struct foo *f;
+	int ret;
+
+	f = auxiliary_registration_data(adev, &foo_type);
+	ret = PTR_ERR_OR_ZERO(f);
+	if (ret)
+		return ret;
+	*out = f->x;
+	return 0;
+}
