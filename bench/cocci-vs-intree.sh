@@ -65,8 +65,8 @@ awk -F'\t' -v r="$repeat" '
 			c = cpu[k] / n[k]; w = wall[k] / n[k]
 			bc = cpu[b] / n[b]; bw = wall[b] / n[b]
 			printf "%-28s %-12s %8.2f %8.2f %9d %7s %9.2f %9.2f%s\n", a[1], a[2], c, w,
-				kib[k], rep[k], bc > 0 ? c / bc : 0, bw > 0 ? w / bw : 0,
-				st[k] == "fail" ? "  FAILED" : ""
+				kib[k], rep[k], (bc > 0 ? c / bc : 0), (bw > 0 ? w / bw : 0),
+				(st[k] == "fail" ? "  FAILED" : "")
 		}
 	}' "$out"/run*/summary.tsv | tee "$out/ratios.txt"
 echo "cocci-vs-intree: $(date -u +%Y-%m-%dT%H:%MZ), repeat $repeat, J=$jobs, baseline put_device (ran twice per repeat)"
