@@ -16,23 +16,32 @@ virtual context
 virtual org
 virtual report
 
-// Stores of a fresh registration into a field.
+// Stores of a fresh registration into a field (or an element of an array
+// field: priv->regs[i]).
 @st depends on context || org || report@
-expression E;
+expression E, X;
 identifier fld;
 position p;
 @@
+(
 E->fld@p = auxiliary_registration_new(...)
+|
+E->fld@p[X] = auxiliary_registration_new(...)
+)
 
 @st2 depends on context || org || report exists@
 local idexpression struct auxiliary_registration *R;
-expression E;
+expression E, X;
 identifier fld;
 position p;
 @@
 R = auxiliary_registration_new(...);
 ...
+(
 E->fld@p = R
+|
+E->fld@p[X] = R
+)
 
 // Stores into drvdata.
 @sd exists@
@@ -66,11 +75,11 @@ kb_mode = "report"
 kb_mode = "org"
 
 @dr1 depends on st || st2 || sd@
-expression E;
+expression E, X;
 identifier fld;
 position p;
 @@
-auxiliary_registration_drop@p(E->fld)
+auxiliary_registration_drop@p(\(E->fld\|E->fld[X]\))
 
 @script:python@
 fld << dr1.fld;
@@ -79,11 +88,11 @@ p << dr1.p;
 kb_handled.add((p[0].file, fld))
 
 @dr2 depends on st || st2 exists@
-expression E, R;
+expression E, R, X;
 identifier fld;
 position p;
 @@
-R = E->fld;
+R = \(E->fld\|E->fld[X]\);
 ...
 auxiliary_registration_drop@p(R)
 
@@ -94,12 +103,12 @@ p << dr2.p;
 kb_handled.add((p[0].file, fld))
 
 @dr3 depends on st || st2 exists@
-expression E;
+expression E, X;
 identifier R, fld;
 type T;
 position p;
 @@
-T R = E->fld;
+T R = \(E->fld\|E->fld[X]\);
 ...
 auxiliary_registration_drop@p(R)
 
@@ -110,12 +119,12 @@ p << dr3.p;
 kb_handled.add((p[0].file, fld))
 
 @ho depends on st || st2@
-expression E;
+expression E, X;
 identifier fld;
 identifier F !~ "^(auxiliary_registration_new|auxiliary_registration_device|IS_ERR|IS_ERR_OR_NULL|PTR_ERR|PTR_ERR_OR_ZERO|dev_(err|warn|info|dbg|notice|err_probe)|pr_[a-z_]+|netdev_[a-z_]+|printk)$";
 position p;
 @@
-F@p(..., E->fld, ...)
+F@p(..., \(E->fld\|E->fld[X]\), ...)
 
 @script:python@
 fld << ho.fld;
@@ -169,11 +178,15 @@ elif kb_mode == "org":
     coccilib.org.print_todo(p[0], "[RL3] registration stored as driver data is never dropped")
 
 @depends on context@
-expression E, X;
+expression E, X, Y;
 identifier fld;
 position p : script:python() { (p[0].file, p[0].line, p[0].column) in kb_rep };
 @@
+(
 * E->fld@p = X
+|
+* E->fld@p[Y] = X
+)
 
 @depends on context@
 identifier SET;

@@ -81,6 +81,15 @@ def kbound_container(pos, e):
         return before[-1]
     return e
 
+def kbound_index(*exprs):
+    """The first identifier used as an array index in exprs, else a name
+    that cannot occur."""
+    for e in exprs:
+        m = re.search(r'\[\s*([A-Za-z_]\w*)', e)
+        if m:
+            return m.group(1)
+    return "__kbound_no_index"
+
 def kbound_pretty(e):
     """Undo spatch's token spacing: '& f -> adev' -> '&f->adev'."""
     e = re.sub(r'\s*(->|\.)\s*', r'\1', e.strip())
@@ -94,8 +103,19 @@ C;
 @@
 coccinelle.C = cocci.make_expr(kbound_container(pi[0], e))
 
+// The index variable of an array element (`&p->dev[i]->adev`, or an alias
+// of it): a path on which it changes (the loop increment, `while (--i >= 0)`
+// unwinding) is about another element, not the device initialized here.
+@script:python sx@
+e << i.E;
+c << s.C;
+I;
+@@
+coccinelle.I = cocci.make_ident(kbound_index(e, c))
+
 @rl4 exists@
 expression i.E, s.C, X;
+identifier sx.I;
 identifier ret;
 identifier F !~ "^(auxiliary_device_add|__auxiliary_device_add|dev_(err|warn|info|dbg|notice|err_probe)|pr_[a-z_]+|netdev_[a-z_]+|printk|WARN(_ON)?(_ONCE)?)$";
 position i.pi, p;
@@ -113,6 +133,13 @@ if (\(auxiliary_device_init@pi(E)\|auxiliary_device_init@pi(E) < 0\|auxiliary_de
     when != F(..., C, ...)
     when != X = E
     when != X = C
+    when != I++
+    when != ++I
+    when != I--
+    when != --I
+    when != I = X
+    when != I += X
+    when != I -= X
 if (...) {
   ... when != auxiliary_device_uninit(...)
       when != F(..., E, ...)

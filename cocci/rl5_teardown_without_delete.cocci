@@ -29,8 +29,34 @@ auxiliary_device_uninit@pu(E)
 
 @initialize:python@
 @@
+import re
 kb_callbacks = set()	# (file, name) of functions passed as arguments
-kb_has_delete = set()	# files that call auxiliary_device_delete() somewhere
+kb_has_delete = set()	# files with a function that deletes and never uninits
+kb_uninit_fns = set()	# (file, fn) that call auxiliary_device_uninit()
+kb_fn_deletes = {}	# (file, fn) -> arguments of its auxiliary_device_delete()s
+kb_rep_c = set()	# positions that part (a2) reports
+
+def kb_plain(e):
+    """A bare identifier may alias another spelling of the device."""
+    return re.match(r'^\s*\w+\s*$', e) is not None
+
+def kb_index(*exprs):
+    """The first identifier used as an array index in exprs, else a name
+    that cannot occur."""
+    for e in exprs:
+        m = re.search(r'\[\s*([A-Za-z_]\w*)', e)
+        if m:
+            return m.group(1)
+    return "__kbound_no_index"
+
+// The index variable of an array element (`&p->dev[i]->adev`): a path on
+// which it changes (loop increment, `while (--i >= 0)` unwinding) is about
+// another element.
+@script:python sx@
+e << u.E;
+I;
+@@
+coccinelle.I = cocci.make_ident(kb_index(e))
 
 @cb depends on u@
 identifier F, G;
@@ -44,15 +70,36 @@ pc << cb.pc;
 @@
 kb_callbacks.add((pc[0].file, g))
 
+// Teardown split over two functions (bnxt): one function only deletes, the
+// other only uninits.  A function that deletes AND uninits (the unwinding
+// of a probe error path, a full remove) is not such a partner.
 @hd depends on u@
-position pd;
+identifier fn;
+expression D;
+position pd, pf;
 @@
-auxiliary_device_delete@pd(...)
+fn@pf(...) { <+... auxiliary_device_delete@pd(D) ...+> }
+
+@hu depends on u@
+identifier fn;
+position pf;
+@@
+fn@pf(...) { <+... auxiliary_device_uninit(...) ...+> }
 
 @script:python@
-pd << hd.pd;
+fn << hu.fn;
+pf << hu.pf;
 @@
-kb_has_delete.add(pd[0].file)
+kb_uninit_fns.add((pf[0].file, fn))
+
+@script:python@
+fn << hd.fn;
+pf << hd.pf;
+d << hd.D;
+@@
+kb_fn_deletes.setdefault((pf[0].file, fn), set()).add(d.strip())
+if (pf[0].file, fn) not in kb_uninit_fns:
+    kb_has_delete.add(pf[0].file)
 
 // (a) teardown: no init/add in the function, uninit with no delete around.
 @rl5a exists@
@@ -71,9 +118,38 @@ fn(...) {
   ... when != auxiliary_device_delete(...)
 }
 
+// (a2) a teardown function that deletes some devices but uninits this one
+// without deleting it (a full .remove that forgot one delete).
+@rl5c exists@
+identifier fn;
+expression u.E;
+identifier F !~ "^(auxiliary_device_uninit|dev_(err|warn|info|dbg|notice)|pr_[a-z_]+|netdev_[a-z_]+|printk)$";
+position u.pu, p;
+@@
+fn(...) {
+  ... when != auxiliary_device_delete(E)
+      when != auxiliary_device_init(...)
+      when != auxiliary_device_add(...)
+      when != __auxiliary_device_add(...)
+      when != F(..., E, ...)
+  auxiliary_device_uninit@pu@p(E);
+  ... when != auxiliary_device_delete(E)
+}
+
+@script:python@
+fn << rl5c.fn;
+p << rl5c.p;
+e << u.E;
+@@
+dels = kb_fn_deletes.get((p[0].file, fn), set())
+skip = not dels or kb_plain(e) or any(kb_plain(d) for d in dels)
+if not skip and (p[0].file, fn) not in kb_callbacks:
+    kb_rep_c.add((p[0].file, p[0].line, p[0].column))
+
 // (b) after a successful add, an error path uninits without deleting.
 @rl5b exists@
-expression u.E;
+expression u.E, X;
+identifier sx.I;
 identifier ret;
 statement S;
 position u.pu, p;
@@ -90,6 +166,13 @@ if (\(auxiliary_device_add(E)\|auxiliary_device_add(E) < 0\)) S
 ... when any
     when != auxiliary_device_delete(...)
     when != E = ...
+    when != I++
+    when != ++I
+    when != I--
+    when != --I
+    when != I = X
+    when != I += X
+    when != I -= X
 auxiliary_device_uninit@pu@p(E);
 
 @script:python depends on report@
@@ -99,6 +182,20 @@ e << u.E;
 @@
 if (pu[0].file, fn) not in kb_callbacks and pu[0].file not in kb_has_delete:
     coccilib.report.print_report(pu[0], "[RL5] %s() tears the auxiliary device down with auxiliary_device_uninit(%s) but never calls auxiliary_device_delete(): the device stays registered; call auxiliary_device_delete() first" % (fn, e.replace(" ", "")))
+
+@script:python depends on report@
+pu << rl5c.p;
+fn << rl5c.fn;
+e << u.E;
+@@
+if (pu[0].file, pu[0].line, pu[0].column) in kb_rep_c:
+  coccilib.report.print_report(pu[0], "[RL5] %s() tears the auxiliary device down with auxiliary_device_uninit(%s) but never calls auxiliary_device_delete(%s): the device stays registered; call auxiliary_device_delete() first" % (fn, e.replace(" ", ""), e.replace(" ", "")))
+
+@script:python depends on org@
+pu << rl5c.p;
+@@
+if (pu[0].file, pu[0].line, pu[0].column) in kb_rep_c:
+  coccilib.org.print_todo(pu[0], "[RL5] uninit without auxiliary_device_delete() in teardown")
 
 @script:python depends on report@
 pu << rl5b.p;
@@ -124,6 +221,11 @@ position rl5a.p;
 position q : script:python(fn) { (q[0].file, fn) not in kb_callbacks and q[0].file not in kb_has_delete };
 @@
 * auxiliary_device_uninit@p@q(...)
+
+@depends on context@
+position rl5c.p : script:python() { (p[0].file, p[0].line, p[0].column) in kb_rep_c };
+@@
+* auxiliary_device_uninit@p(...)
 
 @depends on context@
 position rl5b.p;

@@ -77,6 +77,15 @@ def kbound_container(pos, e):
         return before[-1]
     return e
 
+def kbound_index(*exprs):
+    """The first identifier used as an array index in exprs, else a name
+    that cannot occur."""
+    for e in exprs:
+        m = re.search(r'\[\s*([A-Za-z_]\w*)', e)
+        if m:
+            return m.group(1)
+    return "__kbound_no_index"
+
 def kbound_pretty(e):
     """Undo spatch's token spacing: '& f -> adev' -> '&f->adev'."""
     e = re.sub(r'\s*(->|\.)\s*', r'\1', e.strip())
@@ -89,6 +98,16 @@ pi << i.pi;
 C;
 @@
 coccinelle.C = cocci.make_expr(kbound_container(pi[0], e))
+
+// The index variable of an array element (`&p->dev[i]->adev`, or an alias
+// of it): once it changes (`while (--i >= 0)` unwinding, the loop
+// increment) the expression names another element.
+@script:python sx@
+e << i.E;
+c << s.C;
+I;
+@@
+coccinelle.I = cocci.make_ident(kbound_index(e, c))
 
 @initialize:python@
 @@
@@ -161,11 +180,19 @@ if (pf[0].file, fn) in kbound_release_fns:
 @ua1c exists@
 expression i.E, s.C, X;
 identifier fld;
+identifier sx.I;
 position i.pi, p;
 @@
 auxiliary_device_uninit@pi(E);
 ... when != C = X
     when != E = X
+    when != I++
+    when != ++I
+    when != I--
+    when != --I
+    when != I = X
+    when != I += X
+    when != I -= X
 (
   \(kfree\|kvfree\)(\(C\|E\));
 |
@@ -206,10 +233,18 @@ if kbound_key(p[0]) in kbound_rep:
 // Double uninit.
 @ua1d exists@
 expression i.E, X;
+identifier sx.I;
 position i.pi, p;
 @@
 auxiliary_device_uninit@pi(E);
 ... when != E = X
+    when != I++
+    when != ++I
+    when != I--
+    when != --I
+    when != I = X
+    when != I += X
+    when != I -= X
 auxiliary_device_uninit@p(E);
 
 @script:python@
@@ -218,13 +253,14 @@ pi << i.pi;
 @@
 if int(p[0].line) > int(pi[0].line):
     kbound_rep.add(kbound_key(p[0]))
+    kbound_rep.add((kbound_key(p[0]), kbound_key(pi[0])))
 
 @script:python depends on report@
 p << ua1d.p;
 e << i.E;
 pi << i.pi;
 @@
-if kbound_key(p[0]) in kbound_rep:
+if (kbound_key(p[0]), kbound_key(pi[0])) in kbound_rep:
   coccilib.report.print_report(p[0], "[UA1] auxiliary_device_uninit(%s) twice (first at line %s): the second put frees or underflows the device" % (kbound_pretty(e), pi[0].line))
 
 @script:python depends on org@
@@ -234,13 +270,33 @@ if kbound_key(p[0]) in kbound_rep:
   coccilib.org.print_todo(p[0], "[UA1] auxiliary_device_uninit() twice")
 
 // Registration used or dropped again after auxiliary_registration_drop().
+@dr@
+expression R;
+position pd;
+@@
+auxiliary_registration_drop@pd(R)
+
+@script:python rx@
+r << dr.R;
+I;
+@@
+coccinelle.I = cocci.make_ident(kbound_index(r))
+
 @ua1r exists@
-expression R, X;
+expression dr.R, X;
 identifier F;
-position pd, p;
+identifier rx.I;
+position dr.pd, p;
 @@
 auxiliary_registration_drop@pd(R);
 ... when != R = X
+    when != I++
+    when != ++I
+    when != I--
+    when != --I
+    when != I = X
+    when != I += X
+    when != I -= X
 (
   auxiliary_registration_drop@p(R);
 |
@@ -249,7 +305,7 @@ auxiliary_registration_drop@pd(R);
 
 @script:python@
 p << ua1r.p;
-pd << ua1r.pd;
+pd << dr.pd;
 @@
 # A loop body that drops reg[i] is not a second drop: keep textual order.
 if int(p[0].line) > int(pd[0].line):
@@ -257,15 +313,15 @@ if int(p[0].line) > int(pd[0].line):
 
 @script:python depends on report@
 p << ua1r.p;
-pd << ua1r.pd;
-r << ua1r.R;
+pd << dr.pd;
+r << dr.R;
 @@
 if kbound_key(p[0]) in kbound_rep:
   coccilib.report.print_report(p[0], "[UA1] registration %s used after auxiliary_registration_drop() at line %s: the device is unregistered and its data freed" % (kbound_pretty(r), pd[0].line))
 
 @script:python depends on org@
 p << ua1r.p;
-r << ua1r.R;
+r << dr.R;
 @@
 if kbound_key(p[0]) in kbound_rep:
   coccilib.org.print_todo(p[0], "[UA1] registration %s used after auxiliary_registration_drop()" % kbound_pretty(r))

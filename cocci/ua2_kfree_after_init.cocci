@@ -135,6 +135,8 @@ kfree@p(\(E\|C\));
 kvfree@p(\(E\|C\));
 |
 kfree_sensitive@p(\(E\|C\));
+|
+\(kfree@p\|kvfree@p\)(container_of(E, ...));
 )
 
 // kfree() reached after auxiliary_device_uninit() (a goto ladder falling

@@ -17,23 +17,55 @@ virtual report
 
 // Loops make "delete; uninit;" look like uninit then delete on the next
 // iteration: keep the textual order.
-@ua5 exists@
+@u@
 expression E;
-position p1, p2;
+position p1;
 @@
-auxiliary_device_uninit@p1(E);
-... when != E = ...
-auxiliary_device_delete@p2(E);
+auxiliary_device_uninit@p1(E)
 
 @initialize:python@
 @@
+import re
 kb_ok = set()
 
 def kb_key(p):
     return (p.file, p.line, p.column)
 
+def kb_index(*exprs):
+    """The first identifier used as an array index in exprs, else a name
+    that cannot occur."""
+    for e in exprs:
+        m = re.search(r'\[\s*([A-Za-z_]\w*)', e)
+        if m:
+            return m.group(1)
+    return "__kbound_no_index"
+
+// The index variable of an array element (`&p->dev[i]->adev`): a path on
+// which it changes (`while (--i >= 0)` unwinding) reaches another element.
+@script:python sx@
+e << u.E;
+I;
+@@
+coccinelle.I = cocci.make_ident(kb_index(e))
+
+@ua5 exists@
+expression u.E, X;
+identifier sx.I;
+position u.p1, p2;
+@@
+auxiliary_device_uninit@p1(E);
+... when != E = ...
+    when != I++
+    when != ++I
+    when != I--
+    when != --I
+    when != I = X
+    when != I += X
+    when != I -= X
+auxiliary_device_delete@p2(E);
+
 @script:python@
-p1 << ua5.p1;
+p1 << u.p1;
 p2 << ua5.p2;
 @@
 if int(p2[0].line) > int(p1[0].line):
@@ -43,22 +75,22 @@ else:
     cocci.include_match(False)
 
 @script:python depends on report@
-p1 << ua5.p1;
+p1 << u.p1;
 p2 << ua5.p2;
-e << ua5.E;
+e << u.E;
 @@
 if kb_key(p1[0]) in kb_ok and kb_key(p2[0]) in kb_ok:
   coccilib.report.print_report(p1[0], "[UA5] auxiliary_device_uninit(%s) before auxiliary_device_delete() at line %s: uninit can free the still registered device; call auxiliary_device_delete() first" % (e.replace(" ", ""), p2[0].line))
 
 @script:python depends on org@
-p1 << ua5.p1;
+p1 << u.p1;
 p2 << ua5.p2;
 @@
 if kb_key(p1[0]) in kb_ok and kb_key(p2[0]) in kb_ok:
   coccilib.org.print_todo(p1[0], "[UA5] auxiliary_device_uninit() before auxiliary_device_delete() at line %s" % p2[0].line)
 
 @depends on context@
-position ua5.p1 : script:python() { kb_key(p1[0]) in kb_ok };
+position u.p1 : script:python() { kb_key(p1[0]) in kb_ok };
 position ua5.p2 : script:python() { kb_key(p2[0]) in kb_ok };
 @@
 (
@@ -69,7 +101,7 @@ position ua5.p2 : script:python() { kb_key(p2[0]) in kb_ok };
 
 @depends on patch@
 expression E;
-position ua5.p1 : script:python() { kb_key(p1[0]) in kb_ok };
+position u.p1 : script:python() { kb_key(p1[0]) in kb_ok };
 position ua5.p2 : script:python() { kb_key(p2[0]) in kb_ok };
 @@
 - auxiliary_device_uninit@p1(E);

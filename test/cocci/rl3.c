@@ -5,7 +5,7 @@
 // RUN:   --cocci-file %cocci/rl3_remove_without_drop.cocci %s \
 // RUN:   | sort -t: -k2,2n | FileCheck %s --implicit-check-not=[RL3]
 // RUN: %spatch -D org --very-quiet --no-show-diff --no-includes --include-headers \
-// RUN:   --cocci-file %cocci/rl3_remove_without_drop.cocci %s | count 2
+// RUN:   --cocci-file %cocci/rl3_remove_without_drop.cocci %s | count 3
 // RUN: %spatch -D context --very-quiet --no-includes --include-headers \
 // RUN:   --cocci-file %cocci/rl3_remove_without_drop.cocci %s | FileCheck %s --check-prefix=CTX
 // A registration stored as drvdata, with a drop in .remove: quiet.
@@ -23,6 +23,7 @@ DEFINE_AUXILIARY_REGDATA_TYPE(foo_type, struct foo);
 
 struct priv {
 	struct auxiliary_registration *reg, *reg2, *reg3, *reg4;
+	struct auxiliary_registration *ports[2], *lanes[2];
 };
 
 void priv_teardown(struct auxiliary_registration *reg);
@@ -51,4 +52,25 @@ void remove(struct pci_dev *pdev, struct priv *p)
 	/* Correct: dropped directly, through a local, or by a helper. */
 	auxiliary_registration_drop(p->reg);
 	auxiliary_registration_drop(r);
+}
+
+/* Elements of an array field: ->lanes[] is dropped in a loop, ->ports[] never. */
+int probe_arrays(struct pci_dev *pdev, struct priv *p, struct foo *f)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+// CHECK: rl3.c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [RL3] registration stored in ->ports is never dropped
+		p->ports[i] = auxiliary_registration_new(&pdev->dev, "p", i, KBUILD_MODNAME, &foo_type, f);
+		p->lanes[i] = auxiliary_registration_new(&pdev->dev, "l", i, KBUILD_MODNAME, &foo_type, f);
+	}
+	return 0;
+}
+
+void remove_arrays(struct priv *p)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		auxiliary_registration_drop(p->lanes[i]);
 }

@@ -17,7 +17,7 @@
 // RUN: cp %s %t.c && patch -s %t.c < %t.diff
 // RUN: %clang_cc1 -fsyntax-only -I %fixtures_include %t.c
 // RUN: %spatch -D report --very-quiet --no-show-diff --no-includes --include-headers \
-// RUN:   --cocci-file %cocci/rl4_init_without_uninit.cocci %t.c | count 2
+// RUN:   --cocci-file %cocci/rl4_init_without_uninit.cocci %t.c | count 3
 
 #include <linux/auxiliary_bus.h>
 #include <linux/slab.h>
@@ -221,6 +221,65 @@ int good_devm(struct device *dev, struct foo *f)
 	if (ret)
 		return ret;
 	return auxiliary_device_add(&f->adev);
+}
+
+/* Correct: init and add in a loop, unwound with while (--i >= 0); the
+ * paths that come back around the loop are about the previous element. */
+int good_loop_unwind(struct device *parent, struct foo **arr, int n)
+{
+	struct auxiliary_device *adev;
+	int i, ret;
+
+	for (i = 0; i < n; i++) {
+		arr[i] = kzalloc(sizeof(*arr[i]), GFP_KERNEL);
+		if (!arr[i]) {
+			ret = -ENOMEM;
+			goto unwind;
+		}
+		adev = &arr[i]->adev;
+		adev->dev.parent = parent;
+		ret = auxiliary_device_init(adev);
+		if (ret) {
+			kfree(arr[i]);
+			goto unwind;
+		}
+		ret = auxiliary_device_add(adev);
+		if (ret) {
+			auxiliary_device_uninit(adev);
+			goto unwind;
+		}
+	}
+	return 0;
+unwind:
+	while (--i >= 0) {
+		auxiliary_device_delete(&arr[i]->adev);
+		auxiliary_device_uninit(&arr[i]->adev);
+	}
+	return ret;
+}
+
+/* Bug: the same loop, but this element's add failure only unwinds the
+ * earlier ones. */
+int bad_loop_add_fail(struct device *parent, struct foo **arr, int n)
+{
+	int i, ret;
+
+	for (i = 0; i < n; i++) {
+		ret = auxiliary_device_init(&arr[i]->adev);
+		if (ret)
+			goto unwind;
+		ret = auxiliary_device_add(&arr[i]->adev);
+		if (ret)
+			goto unwind;
+	}
+	return 0;
+unwind:
+	while (--i >= 0) {
+		auxiliary_device_delete(&arr[i]->adev);
+		auxiliary_device_uninit(&arr[i]->adev);
+	}
+// CHECK: rl4.c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [RL4] auxiliary_device_init(&arr[i]->adev) succeeded
+	return ret;
 }
 
 // CTX: -{{[[:space:]]+}}return ret;

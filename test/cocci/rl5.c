@@ -5,12 +5,22 @@
 // RUN:   --cocci-file %cocci/rl5_teardown_without_delete.cocci %s \
 // RUN:   | sort -t: -k2,2n | FileCheck %s --implicit-check-not=[RL5]
 // RUN: %spatch -D org --very-quiet --no-show-diff --no-includes --include-headers \
-// RUN:   --cocci-file %cocci/rl5_teardown_without_delete.cocci %s | count 2
+// RUN:   --cocci-file %cocci/rl5_teardown_without_delete.cocci %s | count 3
 // RUN: %spatch -D context --very-quiet --no-includes --include-headers \
 // RUN:   --cocci-file %cocci/rl5_teardown_without_delete.cocci %s | FileCheck %s --check-prefix=CTX
 // A file whose teardown deletes somewhere is not judged by the teardown part.
 // RUN: %spatch -D report --very-quiet --no-show-diff --no-includes --include-headers \
 // RUN:   --cocci-file %cocci/rl5_teardown_without_delete.cocci %S/Inputs/rl5_split_teardown.c | count 0
+// A probe error path that deletes and uninits is not a split-teardown
+// partner: the .remove that only uninits is still reported.
+// RUN: %clang_cc1 -fsyntax-only -I %fixtures_include %S/Inputs/rl5_probe_deletes.c
+// RUN: %spatch -D report --very-quiet --no-show-diff --no-includes --include-headers \
+// RUN:   --cocci-file %cocci/rl5_teardown_without_delete.cocci %S/Inputs/rl5_probe_deletes.c \
+// RUN:   | sort -t: -k2,2n | FileCheck %S/Inputs/rl5_probe_deletes.c --implicit-check-not=[RL5]
+// A loop unwound with while (--i >= 0) is not an uninit after a successful add.
+// RUN: %clang_cc1 -fsyntax-only -I %fixtures_include %S/Inputs/rl5_loop_unwind.c
+// RUN: %spatch -D report --very-quiet --no-show-diff --no-includes --include-headers \
+// RUN:   --cocci-file %cocci/rl5_teardown_without_delete.cocci %S/Inputs/rl5_loop_unwind.c | count 0
 
 #include <linux/auxiliary_bus.h>
 #include <linux/slab.h>
@@ -83,4 +93,24 @@ int good_devm(struct device *dev, struct foo *f)
 	if (ret)
 		return ret;
 	return devm_add_action_or_reset(dev, uninit_action, &f->adev2);
+}
+
+/* Bug: a full teardown that deletes one device and forgets the other. */
+void bad_remove_two(struct foo *f)
+{
+// CHECK: rl5.c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [RL5] bad_remove_two() tears the auxiliary device down with auxiliary_device_uninit(&f->adev2) but never calls auxiliary_device_delete(&f->adev2)
+	auxiliary_device_uninit(&f->adev2);
+	auxiliary_device_delete(&f->adev);
+	auxiliary_device_uninit(&f->adev);
+}
+
+/* Correct: the delete goes through an alias of the same device. */
+void good_remove_alias(struct foo *f)
+{
+	struct auxiliary_device *a2 = &f->adev2;
+
+	auxiliary_device_delete(a2);
+	auxiliary_device_uninit(&f->adev2);
+	auxiliary_device_delete(&f->adev);
+	auxiliary_device_uninit(&f->adev);
 }

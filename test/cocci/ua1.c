@@ -16,6 +16,7 @@
 
 #include <linux/auxiliary_bus.h>
 #include <linux/slab.h>
+#include <linux/err.h>
 
 struct foo {
 	struct auxiliary_device adev;
@@ -106,4 +107,58 @@ void good_reload(struct priv *priv, struct foo *next)
 	auxiliary_device_uninit(&f->adev);
 	f = next;
 	f->client_id = 1;
+}
+
+/* Correct: devices added in a loop; the failing element is uninit alone,
+ * then while (--i >= 0) tears down the earlier ones (another arr[i] each
+ * time i changes). */
+int good_loop_unwind(struct foo **arr, int n)
+{
+	int i, ret;
+
+	for (i = 0; i < n; i++) {
+		ret = auxiliary_device_init(&arr[i]->adev);
+		if (ret)
+			goto unwind;
+		ret = auxiliary_device_add(&arr[i]->adev);
+		if (ret) {
+			auxiliary_device_uninit(&arr[i]->adev);
+			goto unwind;
+		}
+		arr[i]->client_id = i;
+	}
+	return 0;
+unwind:
+	while (--i >= 0) {
+		arr[i]->client_id = -1;
+		auxiliary_device_delete(&arr[i]->adev);
+		auxiliary_device_uninit(&arr[i]->adev);
+	}
+	return ret;
+}
+
+/* Correct: registrations created in a loop; the one whose setup failed is
+ * dropped, then the earlier ones are unwound. */
+int good_reg_loop_unwind(struct priv *priv, struct device *parent,
+			 const struct auxiliary_regdata_type *t, int (*setup)(int))
+{
+	int i, ret;
+
+	for (i = 0; i < 2; i++) {
+		priv->reg[i] = auxiliary_registration_new(parent, "r", i, "m", t, priv);
+		if (IS_ERR(priv->reg[i])) {
+			ret = PTR_ERR(priv->reg[i]);
+			goto unwind;
+		}
+		ret = setup(i);
+		if (ret) {
+			auxiliary_registration_drop(priv->reg[i]);
+			goto unwind;
+		}
+	}
+	return 0;
+unwind:
+	while (--i >= 0)
+		auxiliary_registration_drop(priv->reg[i]);
+	return ret;
 }

@@ -6,7 +6,7 @@
 // RUN:   --cocci-file %cocci/ua2_kfree_after_init.cocci %s \
 // RUN:   | sort -t: -k2,2n | FileCheck %s --implicit-check-not=[UA2]
 // RUN: %spatch -D org --very-quiet --no-show-diff --no-includes --include-headers \
-// RUN:   --cocci-file %cocci/ua2_kfree_after_init.cocci %s | count 5
+// RUN:   --cocci-file %cocci/ua2_kfree_after_init.cocci %s | count 6
 // RUN: %spatch -D context --very-quiet --no-includes --include-headers \
 // RUN:   --cocci-file %cocci/ua2_kfree_after_init.cocci %s \
 // RUN:   | FileCheck %s --check-prefix=CTX
@@ -180,4 +180,14 @@ void good_unrelated(struct foo *f)
 	struct foo *g = kzalloc(sizeof(*g), GFP_KERNEL);
 
 	kfree(g);
+}
+
+/* Bug: an auxiliary driver's teardown frees the container it reaches with
+ * container_of() after deleting the device (reported, not patched). */
+void bad_remove_container_of(struct auxiliary_device *adev)
+{
+	auxiliary_device_delete(adev);
+// CHECK: ua2.c:[[@LINE+2]]:{{[0-9]+-[0-9]+}}: [UA2] kfree(adev) after auxiliary_device_delete(adev) without auxiliary_device_uninit()
+// AFTER: .c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [UA2] kfree(adev) after auxiliary_device_delete(adev)
+	kfree(container_of(adev, struct foo, adev));
 }
