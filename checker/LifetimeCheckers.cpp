@@ -62,6 +62,11 @@ REGISTER_SET_WITH_PROGRAMSTATE(KbLocalAllocs, SymbolRef)
 // Pointers that are never an ERR_PTR (allocator results, registrations on
 // their valid branch): IS_ERR() on them is false without splitting.
 REGISTER_SET_WITH_PROGRAMSTATE(KbNotErr, SymbolRef)
+// Heap memory that a live registration's data points into (UA3 on a
+// path that creates the registration): the block -> the registration.
+REGISTER_MAP_WITH_PROGRAMSTATE(KbBorrowMap, const MemRegion *, SymbolRef)
+// Read before the creation call invalidates the data struct.
+REGISTER_SET_WITH_PROGRAMSTATE(KbPendingBorrow, const MemRegion *)
 
 namespace {
 
@@ -75,7 +80,7 @@ class LifetimeModel
 public:
   bool LeakOn = false;
   bool UAOn = false;
-  std::unique_ptr<BugType> RL1, RL2, RL4, RL5, UA1, UA2, UA5, UA6;
+  std::unique_ptr<BugType> RL1, RL2, RL4, RL5, UA1, UA2, UA3, UA5, UA6;
   llvm::SmallVector<std::string, 4> ExtraCreate, ExtraDrop;
   // Facts about the whole file, computed on first use (one model per TU).
   mutable std::optional<FileFacts> Facts;
@@ -101,7 +106,7 @@ public:
 
 private:
   bool isOurs(const BugType &BT) const {
-    for (const auto *P : {&RL1, &RL2, &RL4, &RL5, &UA1, &UA2, &UA5, &UA6})
+    for (const auto *P : {&RL1, &RL2, &RL4, &RL5, &UA1, &UA2, &UA3, &UA5, &UA6})
       if (P->get() == &BT)
         return true;
     return false;
@@ -211,6 +216,15 @@ bool isDiscarded(const Expr *E, CheckerContext &C) {
     }
     if (isa<CompoundStmt>(P))
       return true;
+    // Only inspected, never kept: IS_ERR(auxiliary_registration_new(...)).
+    if (const auto *CE = dyn_cast<CallExpr>(P)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (!FD || !FD->getIdentifier() || CE->getNumArgs() != 1)
+        return false;
+      StringRef N = FD->getName();
+      return N == "IS_ERR" || N == "IS_ERR_OR_NULL" ||
+             N == "PTR_ERR_OR_ZERO" || N == "PTR_ERR";
+    }
     if (const auto *BO = dyn_cast<BinaryOperator>(P))
       return BO->getOpcode() == BO_Comma && BO->getLHS() == Cur;
     if (const auto *If = dyn_cast<IfStmt>(P))
@@ -587,7 +601,10 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
                       note(C, nullptr, R, "Device deleted here"));
       return;
     case DevKind::UninitAdded:
-      if (UAOn && !D->EscapedCall) {
+      // The order is wrong on this path whatever an unknown callee did to
+      // the device earlier (had it deleted it, this delete is a use after
+      // the uninit), so an escape does not excuse it.
+      if (UAOn) {
         ExplodedNode *N = reportNode(C);
         report(C, *UA5,
                "[UA5] auxiliary_device_delete() after "
@@ -639,6 +656,22 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
   if (!FR)
     return;
   ProgramStateRef State = C.getState();
+  if (const SymbolRef *Reg = State->get<KbBorrowMap>(FR->getBaseRegion())) {
+    const RegState *RS = State->get<KbRegMap>(*Reg);
+    State = State->remove<KbBorrowMap>(FR->getBaseRegion());
+    if (UAOn && RS && RS->K == RegKind::Live) {
+      ExplodedNode *N = reportNode(C);
+      report(C, *UA3,
+             "[UA3] this memory is borrowed by the data of a registration "
+             "that is still live: the auxiliary driver may still use it; "
+             "call auxiliary_registration_drop() first, then free it",
+             N, *Reg, nullptr, RS->Origin);
+      continueFrom(C, State, N);
+      return;
+    }
+    C.addTransition(State);
+    State = C.getState();
+  }
   for (const auto &[R, D] : State->get<KbDevMap>()) {
     // The freed block is the device or contains it.
     bool Hit = related(R, FR) && (R == FR || R->isSubRegionOf(FR));
@@ -700,6 +733,9 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
   C.addTransition(State);
 }
 
+static ProgramStateRef addBorrows(ProgramStateRef State, SVal Data,
+                                  CheckerContext &C);
+
 void LifetimeModel::checkPreCall(const CallEvent &Call,
                                  CheckerContext &C) const {
   if (!Call.isGlobalCFunction())
@@ -707,6 +743,38 @@ void LifetimeModel::checkPreCall(const CallEvent &Call,
   preRegistrationCall(Call, C);
   preDeviceCall(Call, C);
   preFree(Call, C);
+  if (api::RegistrationNew.matches(Call) && Call.getNumArgs() == 6) {
+    ProgramStateRef State = addBorrows(C.getState()->remove<KbPendingBorrow>(),
+                                       Call.getArgSVal(5), C);
+    if (State != C.getState())
+      C.addTransition(State);
+  }
+}
+
+/// The heap blocks the pointer fields of the data struct point to: the
+/// registration copies the struct, so its data keeps borrowing them.
+static ProgramStateRef addBorrows(ProgramStateRef State, SVal Data,
+                                  CheckerContext &C) {
+  const MemRegion *DR = regionOf(Data);
+  const auto *TR = dyn_cast_or_null<TypedValueRegion>(DR);
+  if (!TR)
+    return State;
+  const RecordDecl *RD = TR->getValueType()->getAsRecordDecl();
+  if (!RD || RD->isUnion())
+    return State;
+  MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
+  for (const FieldDecl *FD : RD->fields()) {
+    if (!FD->getType()->isPointerType())
+      continue;
+    SVal V = State->getSVal(MRM.getFieldRegion(FD, TR));
+    const MemRegion *B = V.getAsRegion();
+    if (!B)
+      continue;
+    B = B->getBaseRegion();
+    if (isa<SymbolicRegion>(B))
+      State = State->add<KbPendingBorrow>(B);
+  }
+  return State;
 }
 
 void LifetimeModel::postCreate(const CallEvent &Call, CheckerContext &C) const {
@@ -748,10 +816,13 @@ void LifetimeModel::postCreate(const CallEvent &Call, CheckerContext &C) const {
   if (StOk)
     StOk = StOk->assume(Ret.castAs<DefinedOrUnknownSVal>(), true);
   if (StErr)
-    C.addTransition(StErr);
+    C.addTransition(StErr->remove<KbPendingBorrow>());
   if (StOk) {
     StOk = StOk->set<KbRegMap>(Sym, RegState(RegKind::Live, Here))
                ->add<KbNotErr>(Sym);
+    for (const MemRegion *B : StOk->get<KbPendingBorrow>())
+      StOk = StOk->set<KbBorrowMap>(B, Sym);
+    StOk = StOk->remove<KbPendingBorrow>();
     ExplodedNode *N =
         C.addTransition(StOk, note(C, Sym, nullptr, "Registration created here"));
     if (N)
@@ -1264,6 +1335,8 @@ void registerUA(CheckerManager &Mgr) {
   M->UA1 = std::make_unique<BugType>(N, "[UA1] Use after drop/uninit", Cat);
   M->UA2 = std::make_unique<BugType>(N, "[UA2] kfree of an initialized device",
                                      Cat);
+  M->UA3 = std::make_unique<BugType>(
+      N, "[UA3] borrowed memory freed before the drop", Cat);
   M->UA5 = std::make_unique<BugType>(N, "[UA5] Uninit before delete", Cat);
   M->UA6 = std::make_unique<BugType>(N, "[UA6] devm registration dropped by hand",
                                      Cat);

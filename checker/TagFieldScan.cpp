@@ -9,6 +9,8 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <functional>
+#include <map>
+#include <optional>
 
 using namespace clang;
 
@@ -267,6 +269,156 @@ std::vector<FieldTagMismatch> scanFieldTags(const TranslationUnitDecl *TU) {
         return;
       Out.push_back({CE, FD, FetchTag, C->Tag, C->Call, C->Fn, RegField});
     });
+  }
+  return Out;
+}
+
+
+namespace {
+
+/// The string a literal argument spells (KBUILD_MODNAME ".x" is one literal).
+std::optional<std::string> literalOf(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts()))
+    if (SL->getCharByteWidth() == 1)
+      return SL->getString().str();
+  return std::nullopt;
+}
+
+const Expr *initFor(const InitListExpr *IL, StringRef FieldName) {
+  const RecordDecl *RD = IL->getType()->getAsRecordDecl();
+  if (!RD)
+    return nullptr;
+  unsigned I = 0;
+  for (const FieldDecl *F : RD->fields()) {
+    if (I >= IL->getNumInits())
+      break;
+    if (F->getName() == FieldName)
+      return IL->getInit(I);
+    ++I;
+  }
+  return nullptr;
+}
+
+const FunctionDecl *functionOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      return FD->getDefinition();
+  return nullptr;
+}
+
+const VarDecl *varOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+struct NameCreation {
+  const VarDecl *Tag;
+  const CallExpr *Call;
+  const FunctionDecl *Fn;
+};
+
+} // namespace
+
+std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
+  std::vector<NameTagMismatch> Out;
+  // "modname.name" -> creations; a creation whose name or tag we cannot
+  // read makes the whole scan give up (it could be the one that matches).
+  std::map<std::string, llvm::SmallVector<NameCreation, 2>> Created;
+  bool Unknown = false;
+  llvm::SmallVector<const VarDecl *, 4> AuxDrivers;
+
+  for (const Decl *D : TU->decls()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (!FD->doesThisDeclarationHaveABody())
+        continue;
+      forEachCall(FD->getBody(), [&](const CallExpr *CE) {
+        if (!isCreationCall(CE))
+          return;
+        std::optional<std::string> Mod = literalOf(CE->getArg(3));
+        std::optional<std::string> Name = literalOf(CE->getArg(1));
+        const VarDecl *Tag =
+            tagDeclFromArg(ento::UnknownVal(), CE->getArg(4));
+        if (!Mod || !Name || !Tag) {
+          Unknown = true;
+          return;
+        }
+        Created[*Mod + "." + *Name].push_back(
+            {Tag->getCanonicalDecl(), CE, FD});
+      });
+      continue;
+    }
+    if (const auto *VD = dyn_cast<VarDecl>(D)) {
+      const RecordDecl *RD = VD->getType()->getAsRecordDecl();
+      if (RD && RD->getName() == "auxiliary_driver" && VD->hasInit())
+        AuxDrivers.push_back(VD);
+    }
+  }
+  if (Unknown || Created.empty())
+    return Out;
+
+  for (const VarDecl *Drv : AuxDrivers) {
+    const auto *IL = dyn_cast<InitListExpr>(Drv->getInit()->IgnoreImplicit());
+    if (!IL)
+      continue;
+    const VarDecl *Table = varOf(initFor(IL, "id_table"));
+    if (!Table || !Table->hasInit())
+      continue;
+    const auto *TIL =
+        dyn_cast<InitListExpr>(Table->getInit()->IgnoreImplicit());
+    if (!TIL)
+      continue;
+    // Every name the driver binds to must be created here, so no other
+    // parent can be the one that uses the fetched tag.
+    llvm::SmallPtrSet<const VarDecl *, 4> Tags;
+    const NameCreation *Any = nullptr;
+    std::string AnyName;
+    bool AllKnown = true, Some = false;
+    for (const Expr *Entry : TIL->inits()) {
+      const auto *EIL = dyn_cast<InitListExpr>(Entry->IgnoreImplicit());
+      if (!EIL)
+        continue;
+      std::optional<std::string> N = literalOf(initFor(EIL, "name"));
+      if (!N || N->empty())
+        continue; // the terminating { }
+      auto It = Created.find(*N);
+      if (It == Created.end()) {
+        AllKnown = false;
+        break;
+      }
+      Some = true;
+      for (const NameCreation &C : It->second) {
+        Tags.insert(C.Tag);
+        if (!Any) {
+          Any = &C;
+          AnyName = *N;
+        }
+      }
+    }
+    if (!AllKnown || !Some || !Any)
+      continue;
+    for (StringRef CB : {"probe", "remove"}) {
+      const FunctionDecl *Fn = functionOf(initFor(IL, CB));
+      if (!Fn || !Fn->hasBody() || Fn->getNumParams() < 1)
+        continue;
+      const ParmVarDecl *Adev = Fn->getParamDecl(0);
+      forEachCall(Fn->getBody(), [&](const CallExpr *CE) {
+        if (!calls(CE, "auxiliary_registration_data") || CE->getNumArgs() != 2)
+          return;
+        if (varOf(CE->getArg(0)) != Adev)
+          return;
+        const VarDecl *Tag = tagDeclFromArg(ento::UnknownVal(), CE->getArg(1));
+        if (!Tag || Tags.count(Tag->getCanonicalDecl()))
+          return;
+        Out.push_back({CE, Fn, Tag, Any->Tag, Any->Call, Any->Fn, AnyName});
+      });
+    }
   }
   return Out;
 }

@@ -15,6 +15,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include <string>
 #include <vector>
 
 namespace kbound {
@@ -34,6 +35,23 @@ struct FieldTagMismatch {
 /// store into the linking field (those are the path-based check's).
 std::vector<FieldTagMismatch>
 scanFieldTags(const clang::TranslationUnitDecl *TU);
+
+
+/// TM1 by device name within one file: the parent creates "modname.name"
+/// only with tags A..., and the auxiliary driver (in the same file) whose
+/// id table lists only such names fetches with a tag B none of them use.
+struct NameTagMismatch {
+  const clang::CallExpr *Fetch;        // auxiliary_registration_data(...)
+  const clang::FunctionDecl *FetchFn;  // the auxiliary driver's callback
+  const clang::VarDecl *FetchTag;      // tag used there
+  const clang::VarDecl *CreateTag;     // a tag the name is created with
+  const clang::CallExpr *Create;       // that creation
+  const clang::FunctionDecl *CreateFn; // function containing Create
+  std::string DevName;                 // "modname.name"
+};
+
+std::vector<NameTagMismatch>
+scanNameTags(const clang::TranslationUnitDecl *TU);
 
 } // namespace tag
 } // namespace kbound

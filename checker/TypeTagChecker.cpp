@@ -171,10 +171,36 @@ static QualType dataPointee(const Expr *E, SVal V, ASTContext &Ctx) {
   return QualType();
 }
 
+/// The size of the object \p V points to, when it is a variable, a field or
+/// (the start of) an array whose type we know; pointer parameters and heap
+/// memory have no known extent here.
+static std::optional<CharUnits> knownExtent(SVal V, ASTContext &Ctx) {
+  const MemRegion *R = V.getAsRegion();
+  if (!R)
+    return std::nullopt;
+  R = R->StripCasts();
+  if (const auto *ER = dyn_cast<ElementRegion>(R)) {
+    const auto *Super = dyn_cast<TypedValueRegion>(ER->getSuperRegion());
+    if (!Super || !Super->getValueType()->isConstantArrayType())
+      return std::nullopt;
+    R = Super;
+  }
+  const auto *TR = dyn_cast<TypedValueRegion>(R);
+  if (!TR || !isa<VarRegion, FieldRegion>(TR))
+    return std::nullopt;
+  QualType T = TR->getValueType();
+  if (T->isIncompleteType() || T->isDependentType())
+    return std::nullopt;
+  return Ctx.getTypeSizeInChars(T);
+}
+
 static bool isCreation(const CallEvent &Call) {
   return api::RegistrationNew.matches(Call) ||
          api::DevmRegistrationNew.matches(Call);
 }
+
+static bool isKnownErrPtr(SymbolRef Sym, ProgramStateRef State,
+                          CheckerContext &C);
 
 static bool isErrCheck(const CallEvent &Call) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
@@ -217,9 +243,17 @@ void TypeTagChecker::checkCreation(const CallEvent &Call,
     return;
   ASTContext &Ctx = C.getASTContext();
   QualType P = dataPointee(Call.getArgExpr(5), Call.getArgSVal(5), Ctx);
-  if (P.isNull() || pointeeCompatible(Ctx, P, Tag.Type) ||
-      isRawIntegerView(Ctx, P, Tag.Type))
+  if (P.isNull() || pointeeCompatible(Ctx, P, Tag.Type))
     return;
+  // A raw integer buffer is a deliberate byte view of the tag's type, unless
+  // it is a variable or array we can see that is smaller than what the
+  // creation copies out of it.
+  if (isRawIntegerView(Ctx, P, Tag.Type)) {
+    std::optional<CharUnits> Have = knownExtent(Call.getArgSVal(5), Ctx);
+    if (!Have || Tag.Type->isIncompleteType() ||
+        *Have >= Ctx.getTypeSizeInChars(Tag.Type))
+      return;
+  }
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return;
@@ -336,13 +370,54 @@ void TypeTagChecker::checkPostCall(const CallEvent &Call,
     if (!Sym)
       return;
     const DataInfo *DI = State->get<DataTagMap>(Sym);
-    if (!DI || DI->Checked)
+    if (!DI)
+      return;
+    // PTR_ERR_OR_ZERO() of an ERR_PTR is non-zero: the inline body's cast
+    // of the pointer to long loses that, and the impossible "0" branch
+    // would then dereference the error pointer.
+    const IdentifierInfo *II = Call.getCalleeIdentifier();
+    if (II && II->getName() == "PTR_ERR_OR_ZERO" &&
+        isKnownErrPtr(Sym, State, C)) {
+      if (auto RV = Call.getReturnValue().getAs<DefinedOrUnknownSVal>()) {
+        ProgramStateRef NonZero = State->assume(*RV, true);
+        if (!NonZero) {
+          C.generateSink(State, C.getPredecessor());
+          return;
+        }
+        if (NonZero != State) {
+          C.addTransition(NonZero);
+          return;
+        }
+      }
+      return;
+    }
+    if (DI->Checked)
       return;
     C.addTransition(State->set<DataTagMap>(Sym, DataInfo{DI->Tag, true}));
   }
 }
 
-// TM5: a load or store through the fetched pointer before IS_ERR().
+/// Is \p Sym an ERR_PTR on every execution of this path? True on the branch
+/// where the inline IS_ERR() body compared it and found an error pointer.
+static bool isKnownErrPtr(SymbolRef Sym, ProgramStateRef State,
+                          CheckerContext &C) {
+  QualType T = Sym->getType();
+  if (!Loc::isLocType(T) && !T->isIntegerType())
+    return false;
+  SValBuilder &SVB = C.getSValBuilder();
+  BasicValueFactory &BVF = SVB.getBasicValueFactory();
+  unsigned Width = C.getASTContext().getTypeSize(T);
+  llvm::APSInt Min(llvm::APInt(Width, -4095, /*isSigned=*/true),
+                   /*isUnsigned=*/true);
+  NonLoc Cond = SVB.makeNonLoc(Sym, BO_GE, BVF.getValue(Min),
+                               SVB.getConditionType());
+  auto [IsErr, NotErr] = State->assume(Cond);
+  return IsErr && !NotErr;
+}
+
+// TM5: a load or store through the fetched pointer before IS_ERR(), or on
+// the branch where IS_ERR() said it is an error pointer (the check logged
+// and fell through instead of returning).
 void TypeTagChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                                    CheckerContext &C) const {
   const MemRegion *R = Loc.getAsRegion();
@@ -354,10 +429,11 @@ void TypeTagChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   SymbolRef Sym = SR->getSymbol();
   ProgramStateRef State = C.getState();
   const DataInfo *DI = State->get<DataTagMap>(Sym);
-  if (!DI || DI->Checked)
+  if (!DI || (DI->Checked && !isKnownErrPtr(Sym, State, C)))
     return;
-  // Report once per path.
-  State = State->set<DataTagMap>(Sym, DataInfo{DI->Tag, true});
+  // Report once per path (on the error branch: stop tracking it at all).
+  State = DI->Checked ? State->remove<DataTagMap>(Sym)
+                      : State->set<DataTagMap>(Sym, DataInfo{DI->Tag, true});
   ExplodedNode *N = C.generateNonFatalErrorNode(State);
   if (!N)
     return;
@@ -443,6 +519,28 @@ void TypeTagChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
             M.Fetch, SM, Mgr.getAnalysisDeclContext(M.FetchFn)));
     R->addRange(M.Fetch->getArg(1)->getSourceRange());
     R->addNote("Registration stored in '" + Field + "' is created with tag " +
+                   describeTag(Created) + " here",
+               PathDiagnosticLocation::createBegin(
+                   M.Create, SM, Mgr.getAnalysisDeclContext(M.CreateFn)));
+    BR.emitReport(std::move(R));
+  }
+  for (const NameTagMismatch &M : scanNameTags(TU)) {
+    ResolvedTag Created = resolveTag(M.CreateTag);
+    ResolvedTag Fetched = resolveTag(M.FetchTag);
+    if (!Created.resolved() || !Fetched.resolved())
+      continue;
+    std::string Msg = "[TM1] registration data fetched with tag " +
+                      describeTag(Fetched) + " by the driver of '" +
+                      M.DevName + "', which this file only creates with " +
+                      describeTag(Created) +
+                      "; the fetch returns ERR_PTR(-EINVAL): fetch with &" +
+                      M.CreateTag->getName().str();
+    auto R = std::make_unique<BasicBugReport>(
+        BT_TM1, Msg,
+        PathDiagnosticLocation::createBegin(
+            M.Fetch, SM, Mgr.getAnalysisDeclContext(M.FetchFn)));
+    R->addRange(M.Fetch->getArg(1)->getSourceRange());
+    R->addNote("'" + M.DevName + "' is created with tag " +
                    describeTag(Created) + " here",
                PathDiagnosticLocation::createBegin(
                    M.Create, SM, Mgr.getAnalysisDeclContext(M.CreateFn)));
