@@ -94,7 +94,11 @@ def main():
     ap.add_argument("--errors", type=int, default=0,
                     help="1 if part of the scan failed")
     ap.add_argument("--failed", action="append", default=[],
-                    help="FILE:REASON for a file that did not build or crashed")
+                    help="FILE: REASON for a file that did not build or crashed")
+    ap.add_argument("--skipped", action="append", default=[],
+                    help="FILE: REASON for a selected file that is no object")
+    ap.add_argument("--objects", type=int, default=-1,
+                    help="how many objects the checker was run on")
     args = ap.parse_args()
     tree = os.path.abspath(args.tree)
 
@@ -131,12 +135,24 @@ def main():
             row = rows[(line, cid)]
             lines.append("  %5d %-4s checker:%-3s cocci:%-3s %s" % (
                 line, cid, row["checker"] or "-", row["cocci"] or "-", row["msg"]))
+    if args.objects >= 0:
+        lines.append("")
+        lines.append("objects: %d selected, %d analyzed, %d failed, %d skipped" % (
+            args.objects, args.objects - len(args.failed) - len(args.skipped),
+            len(args.failed), len(args.skipped)))
     for failed in args.failed:
-        lines.append("FAILED %s" % failed)
+        lines.append("FAILED  %s" % failed)
+    for skipped in args.skipped:
+        lines.append("SKIPPED %s" % skipped)
     lines.append("")
     html_dirs = sorted(glob.glob(os.path.join(args.out, "html", "*", "index.html")))
-    lines.append("HTML report: %s" % (html_dirs[-1] if html_dirs
-                                      else os.path.join(args.out, "html") + " (no checker findings)"))
+    if html_dirs:
+        html = html_dirs[-1]
+    elif any(f["tool"] == "checker" for f in findings):
+        html = os.path.join(args.out, "html")
+    else:
+        html = os.path.join(args.out, "html") + " (no checker findings)"
+    lines.append("HTML report: %s" % html)
     lines.append("SARIF:       %s" % os.path.join(args.out, "kbound.sarif"))
     lines.append("text:        %s" % os.path.join(args.out, "kbound.txt"))
 

@@ -1,0 +1,1 @@
+/* stand-in for make prepare output */
