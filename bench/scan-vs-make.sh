@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # What a maintainer pays for `bin/kbound scan` over building the same objects:
 #   bench/scan-vs-make.sh TREE [M=PATH]
-# Runs, in this one invocation and on the same objects (those bin/kbound scan
-# selects under PATH): a plain `make LLVM=-19 <objects>` from deleted objects,
-# then `bin/kbound scan TREE M=PATH` (scan-build with the plugin + every rule).
+# Runs, in this one invocation: `bin/kbound scan TREE M=PATH` (scan-build with
+# the plugin + every rule), then a plain `make LLVM=-19 <objects>` of exactly
+# the objects the scan selected (its files.txt), from deleted objects.
 # Prints wall and CPU (user+sys, children included) of each and the ratios.
 set -euo pipefail
 
@@ -12,22 +12,6 @@ tree=$(cd "${1:?usage: bench/scan-vs-make.sh TREE [M=PATH]}" && pwd)
 mpath=${2:-M=drivers}
 path=${mpath#M=}
 out=$(mktemp -d /tmp/kbound-bench-scan.XXXXXX)
-TOKENS='auxiliary_device_init|auxiliary_device_add|auxiliary_device_create|auxiliary_device_id|auxiliary_registration_|struct auxiliary_driver'
-
-cd "$tree"
-if [ -f "$path" ]; then
-	srcs=$path
-else
-	srcs=$(grep -rlE --include='*.c' "$TOKENS" "$path" | sort)
-fi
-objs=$(printf '%s\n' $srcs | sed 's/\.c$/.o/')
-n=$(printf '%s\n' $objs | grep -c .)
-[ "$n" -gt 0 ] || { echo "no API users under $path" >&2; exit 2; }
-
-clean_objs() {
-	local o
-	for o in $objs; do rm -f "$o" "$(dirname "$o")/.$(basename "$o").cmd"; done
-}
 
 # measure NAME CMD...: wall and CPU seconds of CMD and its children
 measure() {
@@ -37,10 +21,15 @@ measure() {
 	echo "$name $wall $(echo "$user + $sys" | bc)"
 }
 
-clean_objs
-m=$(measure make make -C "$tree" LLVM=-19 -k -j"$(nproc)" $objs)
-clean_objs
+# The scan deletes and rebuilds the objects it selects itself; the baseline
+# then builds the same list, so both sides see one selection.
 s=$(measure scan "$repo/bin/kbound" scan -o "$out/scan" "$tree" "M=$path")
+[ -s "$out/scan/files.txt" ] || { echo "the scan selected nothing under $path (see $out/scan.log)" >&2; exit 2; }
+objs=$(sed 's/\.c$/.o/' "$out/scan/files.txt")
+n=$(printf '%s\n' $objs | grep -c .)
+cd "$tree"
+for o in $objs; do rm -f "$o" "$(dirname "$o")/.$(basename "$o").cmd"; done
+m=$(measure make make -C "$tree" LLVM=-19 -k -j"$(nproc)" $objs)
 
 read -r _ mw mc <<<"$m"
 read -r _ sw sc <<<"$s"
