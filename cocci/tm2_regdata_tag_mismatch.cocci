@@ -67,39 +67,62 @@ def kb_srctree(path):
         d = os.path.dirname(d)
     return None
 
-def kb_read(path):
-    try:
-        with open(path, errors='replace') as f:
-            return f.read()
-    except OSError:
-        return ''
+kb_read_cache = {}
 
-def kb_defines(path, depth=0, seen=None):
-    """String-valued #defines of path and the headers it includes."""
-    if path in kb_defs_cache:
-        return kb_defs_cache[path]
-    seen = seen if seen is not None else set()
-    defs = {}
-    if path in seen or depth > 3:
-        return defs
-    seen.add(path)
-    text = kb_read(path)
-    root = kb_srctree(path)
-    for m in KB_INCLUDE.finditer(text):
-        if m.group(1) == '"':
-            inc = os.path.join(os.path.dirname(path), m.group(2))
-        elif root:
-            inc = os.path.join(root, 'include', m.group(2))
-        else:
-            continue
-        if os.path.isfile(inc):
-            for k, v in kb_defines(inc, depth + 1, seen).items():
-                defs.setdefault(k, v)
-    for m in KB_STR_DEF.finditer(text):
-        defs[m.group(1)] = m.group(2)
-    if depth == 0:
-        kb_defs_cache[path] = defs
-    return defs
+def kb_read(path):
+    if path not in kb_read_cache:
+        try:
+            with open(path, errors='replace') as f:
+                kb_read_cache[path] = f.read()
+        except OSError:
+            kb_read_cache[path] = ''
+    return kb_read_cache[path]
+
+kb_file_cache = {}
+
+def kb_file_defs(path):
+    """(string #defines, included paths) of one file, parsed once."""
+    if path not in kb_file_cache:
+        text = kb_read(path)
+        root = kb_srctree(path)
+        incs = []
+        for m in KB_INCLUDE.finditer(text):
+            if m.group(1) == '"':
+                inc = os.path.join(os.path.dirname(path), m.group(2))
+            elif root:
+                inc = os.path.join(root, 'include', m.group(2))
+            else:
+                continue
+            if os.path.isfile(inc):
+                incs.append(inc)
+        defs = dict((m.group(1), m.group(2)) for m in KB_STR_DEF.finditer(text))
+        kb_file_cache[path] = (defs, incs)
+    return kb_file_cache[path]
+
+def kb_define(path, name):
+    """The string-valued #define name from path or the headers it includes
+    (three levels deep, nearest first), or None."""
+    key = (path, name)
+    if key in kb_defs_cache:
+        return kb_defs_cache[key]
+    seen, level, val = set([path]), [path], None
+    for depth in range(4):
+        for f in level:
+            defs, _ = kb_file_defs(f)
+            if name in defs:
+                val = defs[name]
+                break
+        if val is not None:
+            break
+        nxt = []
+        for f in level:
+            for inc in kb_file_defs(f)[1]:
+                if inc not in seen:
+                    seen.add(inc)
+                    nxt.append(inc)
+        level = nxt
+    kb_defs_cache[key] = val
+    return val
 
 def kb_modname(path):
     """KBUILD_MODNAME of path, from the kbuild Makefile that builds it."""
@@ -150,7 +173,7 @@ def kb_string(text, path, depth=0):
         elif m.group(2) == 'KBUILD_MODNAME':
             out += kb_modname(path)
         else:
-            val = kb_defines(path).get(m.group(2))
+            val = kb_define(path, m.group(2))
             sub = kb_string(val, path, depth + 1) if val else None
             if sub is None:
                 return None
@@ -310,7 +333,9 @@ position p;
 @@
 auxiliary_device_init@p(A)
 
-@ali depends on init || inita@
+// Only the identifiers that inita passed to auxiliary_device_init(): every
+// other address-of-field assignment would cost a Python call for nothing.
+@ali depends on inita@
 type T;
 T *C;
 identifier A, fld;
@@ -327,7 +352,7 @@ t << ali.T;
 @@
 kb_aliases[(p[0].file, p[0].current_element, a)] = (kb_e(c), kb_norm(t), fld)
 
-@alid depends on init || inita@
+@alid depends on inita@
 type T, T2;
 T *C;
 identifier A, fld;
@@ -374,7 +399,14 @@ for (f, fn, e), (line, t) in list(kb_inits.items()):
     if name and re.match(r'^\w+$', name.strip()):
         kb_want[(f, fn, name.strip())] = None
 
-@fp depends on init || inita@
+// fp and cs test every function name in the file against kb_want in
+// Python: run them only when some name is a parameter.
+@script:python want depends on init || inita@
+@@
+if not kb_want:
+    cocci.include_match(False)
+
+@fp depends on want@
 identifier fn : script:python() { any(k[1] == fn for k in kb_want) };
 identifier P;
 type T;
@@ -392,7 +424,7 @@ p << fp.p;
 if (p[0].file, fn, pn) in kb_want:
     kb_want[(p[0].file, fn, pn)] = int(n)
 
-@cs depends on init || inita@
+@cs depends on want@
 identifier fn : script:python() { any(k[1] == fn for k in kb_want) };
 expression list[n] ES;
 expression A;
