@@ -2,6 +2,7 @@
 
 #include "TagFieldScan.h"
 #include "TagResolver.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -31,6 +32,27 @@ bool isCreationCall(const Expr *E) {
   return CE && CE->getNumArgs() == 6 &&
          (calls(E, "auxiliary_registration_new") ||
           calls(E, "devm_auxiliary_registration_new"));
+}
+
+// Whether any declaration of the file-scope function Name is used in the TU.
+// Sema marks uses, so a TU that never calls the API (nearly every file the
+// analyzer sees) skips the whole-TU walks below.
+bool isUsedFunction(const TranslationUnitDecl *TU, StringRef Name) {
+  ASTContext &Ctx = TU->getASTContext();
+  auto It = Ctx.Idents.find(Name);
+  if (It == Ctx.Idents.end())
+    return false;
+  for (const NamedDecl *ND : TU->lookup(DeclarationName(It->getValue())))
+    if (isa<FunctionDecl>(ND) && ND->isReferenced())
+      return true;
+  return false;
+}
+
+// A TM1 mismatch needs both a creation with a tag and a fetch with one.
+bool mayMismatch(const TranslationUnitDecl *TU) {
+  return isUsedFunction(TU, "auxiliary_registration_data") &&
+         (isUsedFunction(TU, "auxiliary_registration_new") ||
+          isUsedFunction(TU, "devm_auxiliary_registration_new"));
 }
 
 const FieldDecl *fieldOf(const Expr *E) {
@@ -133,6 +155,8 @@ static void collectOpaqueWrites(const Stmt *S, ASTContext &Ctx,
 
 std::vector<FieldTagMismatch> scanFieldTags(const TranslationUnitDecl *TU) {
   std::vector<FieldTagMismatch> Out;
+  if (!mayMismatch(TU))
+    return Out;
   ASTContext &Ctx = TU->getASTContext();
 
   llvm::SmallVector<const FunctionDecl *, 32> Fns;
@@ -328,6 +352,8 @@ struct NameCreation {
 
 std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
   std::vector<NameTagMismatch> Out;
+  if (!mayMismatch(TU))
+    return Out;
   // "modname.name" -> creations; a creation whose name or tag we cannot
   // read makes the whole scan give up (it could be the one that matches).
   std::map<std::string, llvm::SmallVector<NameCreation, 2>> Created;
