@@ -36,8 +36,16 @@ def checker_findings(html_dir):
                 continue  # a core checker's warning; scan-build's HTML has it
             loc = diag.get("location", {})
             fname = files[loc.get("file", 0)] if files else "?"
+            # Lines of the path's notes in the same file: a rule that anchors
+            # the same bug at one of them (RL5 at the uninit, the checker at
+            # the path's end) is the same finding.
+            notes = set(ev.get("location", {}).get("line", 0)
+                        for ev in diag.get("path", [])
+                        if ev.get("kind") == "event" and
+                        ev.get("location", {}).get("file") == loc.get("file", 0))
             out.append({"id": m.group(1), "file": fname,
                         "line": loc.get("line", 0), "msg": msg, "tool": "checker",
+                        "notes": notes,
                         "html": diag.get("HTMLDiagnostics_files", [""])[0]})
     return out
 
@@ -100,6 +108,9 @@ def main():
     ap.add_argument("--objects", type=int, default=-1,
                     help="how many objects the checker was run on")
     args = ap.parse_args()
+    if not os.path.isdir(args.out):
+        sys.stderr.write("kbound-report: no scan output at %s\n" % args.out)
+        return 2
     tree = os.path.abspath(args.tree)
 
     findings = checker_findings(os.path.join(args.out, "html"))
@@ -126,10 +137,17 @@ def main():
         lines.append(fname)
         # Both tools side by side: one row per (line, ID), who found it.
         rows = defaultdict(lambda: {"checker": "", "cocci": "", "msg": ""})
+        checker = [f for f in per_file[fname] if f["tool"] == "checker"]
         for f in per_file[fname]:
-            row = rows[(f["line"], f["id"])]
+            key = (f["line"], f["id"])
             kind = "checker" if f["tool"] == "checker" else "cocci"
-            row[kind] = "yes"
+            if kind == "cocci" and key not in rows:
+                same = [c for c in checker if c["id"] == f["id"] and
+                        f["line"] in c["notes"]]
+                if same:
+                    key = (same[0]["line"], f["id"])
+            row = rows[key]
+            row[kind] = "yes" if key[0] == f["line"] else "@%d" % f["line"]
             row["msg"] = row["msg"] or f["msg"]
         for (line, cid) in sorted(rows):
             row = rows[(line, cid)]
