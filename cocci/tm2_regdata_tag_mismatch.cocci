@@ -377,11 +377,15 @@ al = kb_aliases.get((p[0].file, p[0].current_element, a))
 if al:
     kb_inits[(p[0].file, p[0].current_element, a)] = (int(p[0].line), al[1])
 
+// md and fetch name their function by a regex: a literal would add it to the
+// file prefilter's token list (spatch scans every file once per token), and
+// these rules only run where init/inita or idt already matched.
 @md depends on init || inita@
 expression E, MOD;
+identifier addfn =~ "^__auxiliary_device_add$";
 position p;
 @@
-__auxiliary_device_add@p(E, MOD)
+addfn@p(E, MOD)
 
 @script:python@
 p << md.p;
@@ -507,9 +511,10 @@ kb_scan_tables(p[0].file)
 @fetch depends on idt@
 expression E;
 identifier TAG;
+identifier datafn =~ "^auxiliary_registration_data$";
 position p;
 @@
-auxiliary_registration_data@p(E, &TAG)
+datafn@p(E, &TAG)
 
 @script:python@
 p << fetch.p;
