@@ -148,7 +148,9 @@ def main():
                     key = (same[0]["line"], f["id"])
             row = rows[key]
             row[kind] = "yes" if key[0] == f["line"] else "@%d" % f["line"]
-            row["msg"] = row["msg"] or f["msg"]
+            # The row's line is the checker's when it has one: its message.
+            if kind == "checker" or not row["msg"]:
+                row["msg"] = f["msg"]
         for (line, cid) in sorted(rows):
             row = rows[(line, cid)]
             lines.append("  %5d %-4s checker:%-3s cocci:%-3s %s" % (
