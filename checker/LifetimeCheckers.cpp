@@ -338,8 +338,15 @@ bool LifetimeModel::mayReportHalfTeardown(const DevState &D,
   if (!D.Assumed)
     return true;
   const Decl *Top = topDecl(C);
+  // The uninit's argument names the device only when the uninit is in the
+  // remove function itself (in a helper it names the helper's parameter).
+  const Expr *Dev = nullptr;
+  if (const auto *UC = dyn_cast_or_null<CallExpr>(D.UninitAt.S))
+    if (D.UninitAt.LC && D.UninitAt.LC->getStackFrame()->inTopFrame() &&
+        UC->getNumArgs() >= 1)
+      Dev = UC->getArg(0);
   return facts(C).isRemoveFn(Top) &&
-         !callsSomethingLikeDelete(dyn_cast_or_null<FunctionDecl>(Top));
+         !callsSomethingLikeDelete(dyn_cast_or_null<FunctionDecl>(Top), Dev);
 }
 
 bool LifetimeModel::isKnownAPI(const CallEvent &Call) const {
@@ -720,6 +727,21 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
                "auxiliary_device_uninit() already let the release callback "
                "free it, so this is a double free; remove the kfree() and "
                "free only in the release callback",
+               N, nullptr, R, D.UninitAt);
+        continueFrom(C, NS, N);
+        return;
+      }
+      // The file's release callbacks do not free the container: it is
+      // freed outside its release, while a reference taken by anyone else
+      // (sysfs, a bound driver's get_device()) may still be held.
+      if (UAOn && D.K != DevKind::Destroyed && facts(C).HasDeviceRelease) {
+        ExplodedNode *N = reportNode(C);
+        report(C, *UA2,
+               "[UA2] kfree() of the structure that contains an auxiliary "
+               "device after auxiliary_device_uninit(): its memory must be "
+               "freed by the release callback, when the last reference is "
+               "put; a reference still held elsewhere would use freed "
+               "memory. Free it in the release callback instead",
                N, nullptr, R, D.UninitAt);
         continueFrom(C, NS, N);
         return;

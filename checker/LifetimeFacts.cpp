@@ -135,20 +135,76 @@ public:
   }
 };
 
+// The access path of an object expression, base first: `&cpx->i2c->auxdev`
+// is {cpx, i2c, auxdev}; an array element contributes "[]". Empty when the
+// expression is not a plain path (a call result, a cast of arithmetic...).
+llvm::SmallVector<StringRef, 4> accessPath(const Expr *E) {
+  llvm::SmallVector<StringRef, 4> Rev;
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_AddrOf && UO->getOpcode() != UO_Deref)
+        return {};
+      E = UO->getSubExpr();
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!ME->getMemberDecl()->getIdentifier())
+        return {};
+      Rev.push_back(ME->getMemberDecl()->getName());
+      E = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      Rev.push_back("[]");
+      E = AS->getBase();
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (!DRE->getDecl()->getIdentifier())
+        return {};
+      Rev.push_back(DRE->getDecl()->getName());
+      break;
+    } else {
+      return {};
+    }
+  }
+  return llvm::SmallVector<StringRef, 4>(llvm::reverse(Rev));
+}
+
+// Whether two access paths may name the same object or one contains the
+// other: one is a prefix of the other.
+bool mayOverlap(ArrayRef<StringRef> A, ArrayRef<StringRef> B) {
+  for (size_t I = 0, E = std::min(A.size(), B.size()); I != E; ++I)
+    if (A[I] != B[I])
+      return false;
+  return true;
+}
+
 class DeleteFinder : public RecursiveASTVisitor<DeleteFinder> {
 public:
   bool Found = false;
+  // The device the half teardown was seen on; empty: any device.
+  llvm::SmallVector<StringRef, 4> Dev;
   bool VisitCallExpr(CallExpr *CE) {
     StringRef N = calleeName(CE);
     if (N == "auxiliary_device_uninit")
       return true;
-    if (N.contains("del") || N.contains("unregister") ||
-        N.contains("destroy") || N.contains("remove") ||
-        N.contains("unplug") || N.contains("unreg"))
-      Found = true;
     // A call through a pointer may do anything.
-    if (!CE->getDirectCallee())
+    if (!CE->getDirectCallee()) {
       Found = true;
+      return false;
+    }
+    if (!(N.contains("del") || N.contains("unregister") ||
+          N.contains("destroy") || N.contains("remove") ||
+          N.contains("unplug") || N.contains("unreg")))
+      return true;
+    // A delete-like call only vouches for the device if it can reach it:
+    // no argument at all (a global list), an argument we cannot follow, or
+    // one on the device's own access path (the device, its container, the
+    // driver data holding it). `unregister(&p->spi->adev)` does not delete
+    // `&p->i2c->adev`.
+    if (Dev.empty() || CE->getNumArgs() == 0)
+      Found = true;
+    for (const Expr *A : CE->arguments()) {
+      auto P = accessPath(A);
+      if (P.empty() || mayOverlap(P, Dev))
+        Found = true;
+    }
     return !Found;
   }
 };
@@ -162,9 +218,16 @@ FileFacts FileFacts::compute(ASTContext &Ctx) {
   // Second pass: assignments may precede the VarDecl scan order.
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
   FreeFinder FF(F);
-  for (const FunctionDecl *Fn : V.ReleaseFns)
+  for (const FunctionDecl *Fn : V.ReleaseFns) {
     if (const FunctionDecl *Def = Fn->getDefinition())
       FF.TraverseDecl(const_cast<FunctionDecl *>(Def));
+    // Not a file_operations .release (inode, file): a device's.
+    if (Fn->getNumParams() == 1)
+      if (const auto *PT = Fn->getParamDecl(0)->getType()->getAs<PointerType>())
+        if (const auto *RD = PT->getPointeeType()->getAsRecordDecl())
+          if (RD->getIdentifier() && RD->getName() == "device")
+            F.HasDeviceRelease = true;
+  }
   return F;
 }
 
@@ -182,10 +245,13 @@ bool FileFacts::isFreedByRelease(const RecordDecl *RD) const {
   return RD && ReleaseFreed.count(cast<RecordDecl>(RD->getCanonicalDecl()));
 }
 
-bool kbound::lifetime::callsSomethingLikeDelete(const FunctionDecl *FD) {
+bool kbound::lifetime::callsSomethingLikeDelete(const FunctionDecl *FD,
+                                                const Expr *Device) {
   if (!FD || !FD->hasBody())
     return true;
   DeleteFinder DF;
+  if (Device)
+    DF.Dev = accessPath(Device);
   DF.TraverseStmt(FD->getBody());
   return DF.Found;
 }

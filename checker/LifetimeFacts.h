@@ -32,6 +32,9 @@ struct FileFacts {
   /// Record types a .release callback kfree()s (a device embedded in one is
   /// freed with it).
   llvm::SmallPtrSet<const clang::RecordDecl *, 8> ReleaseFreed;
+  /// The file sets a device release callback (a `void (struct device *)`
+  /// assigned to a .release member): the ones its devices get are known.
+  bool HasDeviceRelease = false;
 
   static FileFacts compute(clang::ASTContext &Ctx);
 
@@ -41,8 +44,12 @@ struct FileFacts {
 };
 
 /// Does \p FD's body call a function whose name suggests it unregisters or
-/// deletes something (other than auxiliary_device_uninit)?
-bool callsSomethingLikeDelete(const clang::FunctionDecl *FD);
+/// deletes something (other than auxiliary_device_uninit)? With \p Device
+/// (an expression of FD's naming the device), only calls that can reach
+/// that device count: the device, its container or driver data, or an
+/// argument whose path we cannot follow.
+bool callsSomethingLikeDelete(const clang::FunctionDecl *FD,
+                              const clang::Expr *Device = nullptr);
 
 } // namespace lifetime
 } // namespace kbound
