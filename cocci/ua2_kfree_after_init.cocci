@@ -9,7 +9,8 @@
 /// with no auxiliary_device_uninit() in between (teardown), and kfree()
 /// reached after auxiliary_device_uninit() (a goto ladder falling through
 /// from the uninit label into the kfree label) when the file's release
-/// callback itself kfree()s: a double free.
+/// callback itself kfree()s: a double free; or when the file's device
+/// release callback does not free it: freed outside its release.
 ///
 // Confidence: High
 // Copyright: (C) 2026 kbound authors.
@@ -80,6 +81,7 @@ kbound_deletes = set()	# positions of auxiliary_device_delete() calls
 kbound_nopatch = set()	# kfree() positions that patch mode must leave alone
 kbound_release_fns = set()	# (file, fn) assigned to a ->release
 kbound_freeing_release = set()	# files whose release callback kfree()s
+kbound_device_release = set()	# files that set a device release callback
 
 def kbound_alias(pos, a, c):
     key = (pos.file, pos.current_element, a)
@@ -200,6 +202,21 @@ pf << relf.pf;
 if (pf[0].file, fn) in kbound_release_fns:
     kbound_freeing_release.add(pf[0].file)
 
+// A device release callback (not a file_operations one): the file knows
+// what its devices' release frees.
+@reld depends on rel@
+identifier fn, d;
+position pf;
+@@
+fn@pf(struct device *d) { ... }
+
+@script:python@
+fn << reld.fn;
+pf << reld.pf;
+@@
+if (pf[0].file, fn) in kbound_release_fns:
+    kbound_device_release.add(pf[0].file)
+
 @ua2u exists@
 expression i.E, s.C;
 identifier ret;
@@ -211,6 +228,8 @@ ret = auxiliary_device_init@pi(E);
 if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
 |
 if (\(auxiliary_device_init@pi(E)\|auxiliary_device_init@pi(E) < 0\|auxiliary_device_init@pi(E) != 0\)) S
+|
+auxiliary_device_delete@pi(E);
 )
 ... when any
     when != C = ...
@@ -231,6 +250,9 @@ c << s.C;
 if p[0].file in kbound_freeing_release:
     coccilib.report.print_report(p[0],
         "[UA2] kfree(%s) after auxiliary_device_uninit() at line %s: the release callback already frees it (double free); let auxiliary_device_uninit() free it" % (kbound_pretty(c), pu[0].line))
+elif p[0].file in kbound_device_release:
+    coccilib.report.print_report(p[0],
+        "[UA2] kfree(%s) after auxiliary_device_uninit() at line %s: freed outside its release callback, which does not free it; a reference still held elsewhere would see freed memory: free it in the release callback" % (kbound_pretty(c), pu[0].line))
 
 @script:python depends on org@
 p << ua2u.p;
@@ -238,9 +260,11 @@ c << s.C;
 @@
 if p[0].file in kbound_freeing_release:
     coccilib.org.print_todo(p[0], "[UA2] kfree(%s) after auxiliary_device_uninit(): double free" % kbound_pretty(c))
+elif p[0].file in kbound_device_release:
+    coccilib.org.print_todo(p[0], "[UA2] kfree(%s) after auxiliary_device_uninit(): freed outside its release callback" % kbound_pretty(c))
 
 @depends on context@
-position ua2u.p : script:python() { p[0].file in kbound_freeing_release };
+position ua2u.p : script:python() { p[0].file in kbound_freeing_release or p[0].file in kbound_device_release };
 expression F;
 @@
 * F@p(...);

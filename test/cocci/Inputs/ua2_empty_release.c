@@ -1,5 +1,6 @@
-/* The release callback does not free: kfree() after uninit is the driver's
- * own (unusual but valid) way to free, UA2 stays quiet. */
+/* The release callback does not free: kfree() after uninit frees the
+ * container outside its release; UA2 (a reference held elsewhere would see
+ * freed memory). */
 #include <linux/auxiliary_bus.h>
 #include <linux/slab.h>
 
