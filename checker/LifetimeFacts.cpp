@@ -28,8 +28,13 @@ bool isDevmCreate(const Expr *E) {
          N == "devm_auxiliary_device_create";
 }
 
+// The field an lvalue names; an element of an array field counts as that
+// field (`p->clients[i]`: the registrations are kept per field, not per slot).
 const FieldDecl *fieldOf(const Expr *E) {
-  if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts()))
+  E = E->IgnoreParenCasts();
+  while (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    E = AS->getBase()->IgnoreParenCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
     return dyn_cast<FieldDecl>(ME->getMemberDecl());
   return nullptr;
 }
@@ -45,7 +50,17 @@ public:
   FileFacts &F;
   ASTContext &Ctx;
   llvm::SmallPtrSet<const VarDecl *, 8> DevmVars;
+  // Also assigned something else (a reused local): flow-insensitively we
+  // cannot tell which value a field got from it, so it is not devm.
+  llvm::SmallPtrSet<const VarDecl *, 8> OtherVars;
   llvm::SmallPtrSet<const FunctionDecl *, 8> ReleaseFns;
+
+  void noteVar(const VarDecl *VD, const Expr *RHS) {
+    if (isDevmCreate(RHS))
+      DevmVars.insert(VD);
+    else if (!RHS->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      OtherVars.insert(VD);
+  }
 
   FactsVisitor(FileFacts &F, ASTContext &Ctx) : F(F), Ctx(Ctx) {}
 
@@ -57,7 +72,7 @@ public:
     bool Devm = isDevmCreate(RHS);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(RHS->IgnoreParenCasts()))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        Devm |= DevmVars.count(VD) != 0;
+        Devm |= DevmVars.count(VD) && !OtherVars.count(VD);
     (Devm ? F.DevmFields : F.OtherFields).insert(FD);
   }
 
@@ -73,8 +88,7 @@ public:
 
   bool VisitVarDecl(VarDecl *VD) {
     if (const Expr *Init = VD->getInit())
-      if (isDevmCreate(Init))
-        DevmVars.insert(VD);
+      noteVar(VD, Init);
     return true;
   }
 
@@ -85,8 +99,7 @@ public:
     const Expr *RHS = BO->getRHS();
     if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (isDevmCreate(RHS))
-          DevmVars.insert(VD);
+        noteVar(VD, RHS);
       return true;
     }
     if (const FieldDecl *FD = fieldOf(LHS)) {
@@ -215,7 +228,10 @@ FileFacts FileFacts::compute(ASTContext &Ctx) {
   FileFacts F;
   FactsVisitor V(F, Ctx);
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
-  // Second pass: assignments may precede the VarDecl scan order.
+  // Second pass: assignments may precede the VarDecl scan order, so the
+  // field verdicts are made again with the variables' complete history.
+  F.DevmFields.clear();
+  F.OtherFields.clear();
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
   FreeFinder FF(F);
   for (const FunctionDecl *Fn : V.ReleaseFns) {

@@ -20,7 +20,7 @@ local idexpression struct auxiliary_registration *R;
 expression X;
 identifier F !~ "^(auxiliary_registration_device|IS_ERR|IS_ERR_OR_NULL|PTR_ERR|dev_(err|warn|info|dbg|notice|err_probe)|pr_[a-z_]+|netdev_[a-z_]+|printk)$";
 position p1, p;
-statement S;
+statement S, S2;
 @@
 R = auxiliary_registration_new@p1(...);
 if (\(IS_ERR(R)\|IS_ERR_OR_NULL(R)\|unlikely(IS_ERR(R))\|!R\|R == NULL\)) S
@@ -28,8 +28,12 @@ if (\(IS_ERR(R)\|IS_ERR_OR_NULL(R)\|unlikely(IS_ERR(R))\|!R\|R == NULL\)) S
     when != auxiliary_registration_drop(R)
     when != F(..., R, ...)
     when != X = R
+    when != if (R) S2
+    when != if (R != NULL) S2
 (
   return R;
+|
+  return <+... F(..., R, ...) ...+>; // handed on: return devm_add_action_or_reset(dev, fn, R)
 |
   return@p ...;
 )
@@ -40,7 +44,7 @@ type T;
 expression X;
 identifier F !~ "^(auxiliary_registration_device|IS_ERR|IS_ERR_OR_NULL|PTR_ERR|dev_(err|warn|info|dbg|notice|err_probe)|pr_[a-z_]+|netdev_[a-z_]+|printk)$";
 position p1, p;
-statement S;
+statement S, S2;
 @@
 T R = auxiliary_registration_new@p1(...);
 ... when any
@@ -49,8 +53,12 @@ if (\(IS_ERR(R)\|IS_ERR_OR_NULL(R)\|unlikely(IS_ERR(R))\|!R\|R == NULL\)) S
     when != auxiliary_registration_drop(R)
     when != F(..., R, ...)
     when != X = R
+    when != if (R) S2
+    when != if (R != NULL) S2
 (
   return R;
+|
+  return <+... F(..., R, ...) ...+>; // handed on: return devm_add_action_or_reset(dev, fn, R)
 |
   return@p ...;
 )

@@ -58,6 +58,16 @@ I;
 @@
 coccinelle.I = cocci.make_ident(kb_index(e))
 
+// The pointer the device expression starts from (`ap` in `&ap->aux_dev`):
+// a path that reassigns it (the next iteration's allocation) is about
+// another device.
+@script:python sb@
+e << u.E;
+B;
+@@
+m = re.match(r'^[\s&(*]*([A-Za-z_]\w*)', e)
+coccinelle.B = cocci.make_ident(m.group(1) if m else "__kbound_no_base")
+
 @cb depends on u@
 identifier F, G;
 position pc;
@@ -149,7 +159,7 @@ if not skip and (p[0].file, fn) not in kb_callbacks:
 // (b) after a successful add, an error path uninits without deleting.
 @rl5b exists@
 expression u.E, X;
-identifier sx.I;
+identifier sx.I, sb.B;
 identifier ret;
 statement S;
 position u.pu, p;
@@ -166,6 +176,7 @@ if (\(auxiliary_device_add(E)\|auxiliary_device_add(E) < 0\)) S
 ... when any
     when != auxiliary_device_delete(...)
     when != E = ...
+    when != B = X
     when != I++
     when != ++I
     when != I--

@@ -123,3 +123,47 @@ int good_devm(struct pci_dev *pdev, struct foo *f)
 	reg = devm_auxiliary_registration_new(&pdev->dev, "g", 0, KBUILD_MODNAME, &foo_type, f);
 	return PTR_ERR_OR_ZERO(reg);
 }
+
+/* Correct: handed to devres by the call it returns. */
+static void drop_action(void *reg)
+{
+	auxiliary_registration_drop(reg);
+}
+
+int good_return_devm_action(struct pci_dev *pdev, struct foo *f)
+{
+	struct auxiliary_registration *reg;
+
+	reg = auxiliary_registration_new(&pdev->dev, "h", 0, KBUILD_MODNAME, &foo_type, f);
+	if (IS_ERR(reg))
+		return PTR_ERR(reg);
+	return devm_add_action_or_reset(&pdev->dev, drop_action, reg);
+}
+
+/* Correct: an optional second registration, dropped under `if (reg)` (its
+ * false branch means it was never created). */
+void foo_keep(struct foo *f, struct auxiliary_registration *reg);
+int good_conditional_drop(struct pci_dev *pdev, struct foo *f, int want)
+{
+	struct auxiliary_registration *a, *b = NULL;
+
+	a = auxiliary_registration_new(&pdev->dev, "i", 0, KBUILD_MODNAME, &foo_type, f);
+	if (IS_ERR(a))
+		return PTR_ERR(a);
+	if (want) {
+		b = auxiliary_registration_new(&pdev->dev, "j", 0, KBUILD_MODNAME, &foo_type, f);
+		if (IS_ERR(b)) {
+			auxiliary_registration_drop(a);
+			return PTR_ERR(b);
+		}
+	}
+	if (f->x) {
+		if (b)
+			auxiliary_registration_drop(b);
+		auxiliary_registration_drop(a);
+		return -EINVAL;
+	}
+	pci_set_drvdata(pdev, a);
+	foo_keep(f, b);
+	return 0;
+}

@@ -114,3 +114,38 @@ void good_remove_alias(struct foo *f)
 	auxiliary_device_delete(&f->adev);
 	auxiliary_device_uninit(&f->adev);
 }
+
+/* Correct: the add failed in this iteration (uninit is the whole cleanup);
+ * an earlier iteration's successful add was of another allocation. */
+struct loop_priv {
+	struct auxiliary_device aux_dev;
+	int idx;
+};
+
+void keep_loop_priv(struct loop_priv *lp);
+
+void good_loop_add_fail(struct device *parent, int n)
+{
+	struct loop_priv *lp;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		lp = kzalloc(sizeof(*lp), GFP_KERNEL);
+		if (!lp)
+			continue;
+		lp->idx = i;
+		lp->aux_dev.name = "slot";
+		lp->aux_dev.dev.parent = parent;
+		rc = auxiliary_device_init(&lp->aux_dev);
+		if (rc) {
+			kfree(lp);
+			continue;
+		}
+		rc = auxiliary_device_add(&lp->aux_dev);
+		if (rc) {
+			auxiliary_device_uninit(&lp->aux_dev);
+			continue;
+		}
+		keep_loop_priv(lp);
+	}
+}
