@@ -718,33 +718,30 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
     case DevKind::UninitAdded:
     case DevKind::Destroyed:
       // The release callback freed the device; the container too when this
-      // file's release callback kfree()s that type.
-      if (UAOn && (R == FR || facts(C).isFreedByRelease(containerRecord(R)))) {
-        ExplodedNode *N = reportNode(C);
-        report(C, *UA2,
-               "[UA2] kfree() of an auxiliary device (or the structure that "
-               "contains it) after auxiliary_device_init() succeeded: "
-               "auxiliary_device_uninit() already let the release callback "
-               "free it, so this is a double free; remove the kfree() and "
-               "free only in the release callback",
-               N, nullptr, R, D.UninitAt);
-        continueFrom(C, NS, N);
-        return;
-      }
-      // The file's release callbacks do not free the container: it is
-      // freed outside its release, while a reference taken by anyone else
+      // file's release callback kfree()s that type. Otherwise, when the
+      // file's device release callbacks do not free the container, it is
+      // freed outside its release while a reference taken by anyone else
       // (sysfs, a bound driver's get_device()) may still be held.
-      if (UAOn && D.K != DevKind::Destroyed && facts(C).HasDeviceRelease) {
-        ExplodedNode *N = reportNode(C);
-        report(C, *UA2,
-               "[UA2] kfree() of the structure that contains an auxiliary "
-               "device after auxiliary_device_uninit(): its memory must be "
-               "freed by the release callback, when the last reference is "
-               "put; a reference still held elsewhere would use freed "
-               "memory. Free it in the release callback instead",
-               N, nullptr, R, D.UninitAt);
-        continueFrom(C, NS, N);
-        return;
+      if (UAOn) {
+        const char *Msg = nullptr;
+        if (R == FR || facts(C).isFreedByRelease(containerRecord(R)))
+          Msg = "[UA2] kfree() of an auxiliary device (or the structure that "
+                "contains it) after auxiliary_device_init() succeeded: "
+                "auxiliary_device_uninit() already let the release callback "
+                "free it, so this is a double free; remove the kfree() and "
+                "free only in the release callback";
+        else if (D.K != DevKind::Destroyed && facts(C).HasDeviceRelease)
+          Msg = "[UA2] kfree() of the structure that contains an auxiliary "
+                "device after auxiliary_device_uninit(): its memory must be "
+                "freed by the release callback, when the last reference is "
+                "put; a reference still held elsewhere would use freed "
+                "memory. Free it in the release callback instead";
+        if (Msg) {
+          ExplodedNode *N = reportNode(C);
+          report(C, *UA2, Msg, N, nullptr, R, D.UninitAt);
+          continueFrom(C, NS, N);
+          return;
+        }
       }
       break;
     case DevKind::DevmCreated:
