@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "KboundCheckers.h"
+#include "ASTHelpers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -51,6 +52,8 @@
 
 using namespace clang;
 using namespace ento;
+using kbound::calleeName;
+using kbound::memberField;
 
 namespace {
 
@@ -65,12 +68,6 @@ constexpr unsigned MaxTraceDepth = 6;
 
 const Expr *strip(const Expr *E) { return E ? E->IgnoreParenCasts() : nullptr; }
 
-StringRef calleeName(const CallExpr *CE) {
-  if (const FunctionDecl *FD = CE->getDirectCallee())
-    if (const IdentifierInfo *II = FD->getIdentifier())
-      return II->getName();
-  return "";
-}
 
 bool isRegNew(StringRef N) { return N == "auxiliary_registration_new"; }
 bool isDevmRegNew(StringRef N) { return N == "devm_auxiliary_registration_new"; }
@@ -154,17 +151,6 @@ bool embedsAuxDevice(const RecordDecl *RD) {
     if (isNamedRecord(recordOf(F->getType()), "auxiliary_device"))
       return true;
   return false;
-}
-
-// The field a member access designates, looking through array subscripts:
-// priv->regs[i] designates 'regs'.
-const FieldDecl *memberField(const Expr *E) {
-  E = strip(E);
-  while (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(E))
-    E = strip(ASE->getBase());
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
-    return dyn_cast<FieldDecl>(ME->getMemberDecl());
-  return nullptr;
 }
 
 // The global variable at the bottom of g, g.x, g[i].y (not through pointers).

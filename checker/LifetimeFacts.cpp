@@ -1,6 +1,7 @@
 //===- LifetimeFacts.cpp - per-file facts for the lifetime model ----------===//
 
 #include "LifetimeFacts.h"
+#include "ASTHelpers.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -8,15 +9,10 @@
 
 using namespace clang;
 using namespace kbound::lifetime;
+using kbound::calleeName;
+using kbound::memberField;
 
 namespace {
-
-StringRef calleeName(const CallExpr *CE) {
-  if (const FunctionDecl *FD = CE->getDirectCallee())
-    if (FD->getIdentifier())
-      return FD->getName();
-  return "";
-}
 
 bool isDevmCreate(const Expr *E) {
   const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenCasts());
@@ -26,17 +22,6 @@ bool isDevmCreate(const Expr *E) {
   return N == "devm_auxiliary_registration_new" ||
          N == "__devm_auxiliary_device_create" ||
          N == "devm_auxiliary_device_create";
-}
-
-// The field an lvalue names; an element of an array field counts as that
-// field (`p->clients[i]`: the registrations are kept per field, not per slot).
-const FieldDecl *fieldOf(const Expr *E) {
-  E = E->IgnoreParenCasts();
-  while (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-    E = AS->getBase()->IgnoreParenCasts();
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return dyn_cast<FieldDecl>(ME->getMemberDecl());
-  return nullptr;
 }
 
 const FunctionDecl *functionOf(const Expr *E) {
@@ -102,7 +87,7 @@ public:
         noteVar(VD, RHS);
       return true;
     }
-    if (const FieldDecl *FD = fieldOf(LHS)) {
+    if (const FieldDecl *FD = memberField(LHS)) {
       noteAssign(FD, RHS);
       if (FD->getIdentifier())
         noteCallback(FD->getName(), RHS);
@@ -211,13 +196,11 @@ public:
     // one on the device's own access path (the device, its container, the
     // driver data holding it). `unregister(&p->spi->adev)` does not delete
     // `&p->i2c->adev`.
-    if (Dev.empty() || CE->getNumArgs() == 0)
-      Found = true;
-    for (const Expr *A : CE->arguments()) {
-      auto P = accessPath(A);
-      if (P.empty() || mayOverlap(P, Dev))
-        Found = true;
-    }
+    Found = Dev.empty() || CE->getNumArgs() == 0 ||
+            llvm::any_of(CE->arguments(), [&](const Expr *A) {
+              auto P = accessPath(A);
+              return P.empty() || mayOverlap(P, Dev);
+            });
     return !Found;
   }
 };
@@ -248,7 +231,7 @@ FileFacts FileFacts::compute(ASTContext &Ctx) {
 }
 
 bool FileFacts::isDevmField(const Expr *E) const {
-  const FieldDecl *FD = fieldOf(E);
+  const FieldDecl *FD = memberField(E);
   return FD && DevmFields.count(FD) && !OtherFields.count(FD);
 }
 
