@@ -106,7 +106,7 @@ def kb_define(path, name):
     if key in kb_defs_cache:
         return kb_defs_cache[key]
     seen, level, val = set([path]), [path], None
-    for depth in range(4):
+    for _ in range(4):
         for f in level:
             defs, _ = kb_file_defs(f)
             if name in defs:
@@ -333,8 +333,9 @@ position p;
 @@
 auxiliary_device_init@p(A)
 
-// Only the identifiers that inita passed to auxiliary_device_init(): every
-// other address-of-field assignment would cost a Python call for nothing.
+// Only in files where inita matched (auxiliary_device_init() of a plain
+// identifier): elsewhere the alias table is never read, and every
+// address-of-field assignment would cost a Python call for nothing.
 @ali depends on inita@
 type T;
 T *C;
