@@ -22,8 +22,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "KboundCheckers.h"
 #include "ASTHelpers.h"
+#include "KboundAPI.h"
+#include "KboundCheckers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -52,8 +53,7 @@
 
 using namespace clang;
 using namespace ento;
-using kbound::calleeName;
-using kbound::memberField;
+using namespace kbound;
 
 namespace {
 
@@ -69,15 +69,21 @@ constexpr unsigned MaxTraceDepth = 6;
 const Expr *strip(const Expr *E) { return E ? E->IgnoreParenCasts() : nullptr; }
 
 
-bool isRegNew(StringRef N) { return N == "auxiliary_registration_new"; }
-bool isDevmRegNew(StringRef N) { return N == "devm_auxiliary_registration_new"; }
-bool isRegDrop(StringRef N) { return N == "auxiliary_registration_drop"; }
+// What a callee is, from the API table (KboundAPI.def).
+bool is(StringRef N, api::Role R) { return api::roleOf(N) == R; }
+bool isRegNew(StringRef N) { return is(N, api::Role::RegNew); }
+bool isDevmRegNew(StringRef N) { return is(N, api::Role::RegNewManaged); }
+bool isRegDrop(StringRef N) { return is(N, api::Role::RegDrop); }
 void forEachStmt(const Stmt *S, const std::function<void(const Stmt *)> &Fn);
-bool isRegData(StringRef N) { return N == "auxiliary_registration_data"; }
+bool isRegData(StringRef N) { return is(N, api::Role::RegData); }
 bool isDevAdd(StringRef N) {
-  return N == "__auxiliary_device_add" || N == "auxiliary_device_add";
+  const api::Entry *E = api::lookup(N);
+  return E && E->R == api::Role::Add && E->Fam == api::Family::Auxiliary;
 }
-bool isDevDelete(StringRef N) { return N == "auxiliary_device_delete"; }
+bool isDevDelete(StringRef N) {
+  const api::Entry *E = api::lookup(N);
+  return E && E->R == api::Role::Del && E->Fam == api::Family::Auxiliary;
+}
 
 // Does E mention field FD anywhere (&priv->cont->adev mentions 'cont')?
 bool mentionsField(const Expr *E, const FieldDecl *FD) {
@@ -89,30 +95,12 @@ bool mentionsField(const Expr *E, const FieldDecl *FD) {
   });
   return Found;
 }
-bool isSetDrvdata(StringRef N) {
-  return N.ends_with("_set_drvdata") || N == "dev_set_drvdata";
-}
-bool isFree(StringRef N) {
-  return N == "kfree" || N == "kvfree" || N == "kfree_sensitive" ||
-         N == "vfree" || N == "kzfree";
-}
+bool isSetDrvdata(StringRef N) { return is(N, api::Role::SetDrvdata); }
 
 // External functions known not to drop a registration: calling them with the
 // driver data is not an escape.
 bool isKnownNonDropping(StringRef N) {
-  static const llvm::StringSet<> Known = {
-      "kfree", "kvfree", "kfree_sensitive", "vfree", "devm_kfree", "printk",
-      "_printk", "_dev_err", "_dev_warn", "_dev_info", "_dev_dbg",
-      "_dev_notice", "__dynamic_dev_dbg", "dev_printk", "memset", "memcpy",
-      "auxiliary_registration_device", "auxiliary_registration_data",
-      "mutex_lock", "mutex_unlock", "mutex_destroy", "spin_lock",
-      "spin_unlock", "spin_lock_irqsave", "spin_unlock_irqrestore",
-      "_raw_spin_lock", "_raw_spin_unlock", "kfree_const", "ida_free",
-      "ida_simple_remove", "pci_disable_device", "pci_release_regions",
-      "pci_iounmap", "iounmap", "cancel_work_sync",
-      "cancel_delayed_work_sync", "flush_workqueue", "destroy_workqueue",
-      "free_irq", "pci_free_irq_vectors", "put_device", "device_del"};
-  return Known.count(N);
+  return api::isNonKeeping(api::roleOf(N));
 }
 
 const RecordDecl *pointeeRecord(QualType T) {
@@ -132,23 +120,20 @@ const RecordDecl *recordOf(QualType T) {
   return nullptr;
 }
 
-bool isNamedRecord(const RecordDecl *RD, StringRef Name) {
-  return RD && RD->getIdentifier() && RD->getName() == Name;
-}
 
 bool isRegPointerType(QualType T) {
-  return isNamedRecord(pointeeRecord(T), "auxiliary_registration");
+  return api::isRecord(pointeeRecord(T), api::RecordKind::Registration);
 }
 
 // A struct that embeds a struct auxiliary_device (the real API's container).
 bool embedsAuxDevice(const RecordDecl *RD) {
-  if (!RD || isNamedRecord(RD, "auxiliary_device"))
+  if (!RD || api::isRecord(RD, api::RecordKind::AuxDevice))
     return false;
   const RecordDecl *Def = RD->getDefinition();
   if (!Def)
     return false;
   for (const FieldDecl *F : Def->fields())
-    if (isNamedRecord(recordOf(F->getType()), "auxiliary_device"))
+    if (api::isRecord(recordOf(F->getType()), api::RecordKind::AuxDevice))
       return true;
   return false;
 }
@@ -418,11 +403,9 @@ struct ProbeSummary {
 
 class Analysis {
 public:
-  Analysis(AnalysisManager &Mgr, BugReporter &BR, const CheckerBase *Checker,
-           const BugType &RL3, const BugType &UA3, const BugType &UA4)
+  Analysis(AnalysisManager &Mgr, BugReporter &BR, const CheckSet &Checks)
       : Mgr(Mgr), BR(BR), SM(Mgr.getSourceManager()),
-        LO(Mgr.getLangOpts()), Checker(Checker), BT_RL3(RL3), BT_UA3(UA3),
-        BT_UA4(UA4) {}
+        LO(Mgr.getLangOpts()), Checks(Checks) {}
 
   void run(const TranslationUnitDecl *TU);
 
@@ -438,8 +421,8 @@ private:
   BugReporter &BR;
   const SourceManager &SM;
   const LangOptions &LO;
-  const CheckerBase *Checker;
-  const BugType &BT_RL3, &BT_UA3, &BT_UA4;
+  const CheckSet &Checks;
+  const BugType &bt(CheckID ID) const { return *Checks.get(ID); }
   AssignIndex AI;
   std::set<std::pair<const Stmt *, const Stmt *>> Reported;
 
@@ -619,11 +602,11 @@ void Analysis::findDrivers(const TranslationUnitDecl *TU,
             bool HasProbe = false, HasRemove = false;
             probeRemoveOf(ILE, Def, Probe, Remove, HasProbe, HasRemove);
             if (HasProbe && HasRemove && Probe) {
-              bool IsAux = isNamedRecord(Def, "auxiliary_driver");
+              bool IsAux = api::isRecord(Def, api::RecordKind::AuxDriver);
               if (!IsAux && Probe->getNumParams() > 0)
-                IsAux = isNamedRecord(
+                IsAux = api::isRecord(
                     pointeeRecord(Probe->getParamDecl(0)->getType()),
-                    "auxiliary_device");
+                    api::RecordKind::AuxDevice);
               Out.push_back({VD, Probe, Remove, IsAux});
               return;
             }
@@ -1045,7 +1028,7 @@ void Analysis::checkRL3(const Driver &D, const ProbeSummary &S) {
       Msg += ": driver '" + D.Var->getNameAsString() +
              "' has no .remove; add one that calls auxiliary_registration_drop(" +
              Arg + ")";
-    auto R = std::make_unique<BasicBugReport>(BT_RL3, Msg,
+    auto R = std::make_unique<BasicBugReport>(bt(CheckID::RL3), Msg,
                                               loc(St.Site, St.SiteFn));
     R->setDeclWithIssue(D.Probe);
     R->addRange(St.Site->getSourceRange());
@@ -1081,10 +1064,9 @@ void Analysis::eventsOfCall(const CallExpr *CE, const Frame &F,
     return;
   }
   const Expr *Freed = nullptr;
-  if (isFree(N) && CE->getNumArgs() == 1)
-    Freed = CE->getArg(0);
-  else if (N == "devm_kfree" && CE->getNumArgs() == 2)
-    Freed = CE->getArg(1);
+  const api::Entry *FE = api::lookup(CE);
+  if (FE && (FE->R == api::Role::Free || FE->R == api::Role::ManagedFree))
+    Freed = CE->getArg(FE->Arg);
   if (Freed) {
     for (unsigned I = 0; I < Borrows.size(); ++I)
       if (designates(Freed, &F, AI, Borrows[I].B->D))
@@ -1188,7 +1170,7 @@ void Analysis::orderCheck(const Frame &F,
                     BRf.Store->Text +
                     "' still borrows it; call auxiliary_registration_drop(" +
                     BRf.Store->Text + ") before freeing what its data points to";
-      auto R = std::make_unique<BasicBugReport>(BT_UA3, Msg,
+      auto R = std::make_unique<BasicBugReport>(bt(CheckID::UA3), Msg,
                                                 loc(Fr.Ev.Site, Fr.Ev.SiteFn));
       R->setDeclWithIssue(F.FD);
       R->addRange(FreeCall->getSourceRange());
@@ -1256,7 +1238,7 @@ void Analysis::checkUA3(const Driver &D, const ProbeSummary &S) {
         "dropped only after .remove returns; allocate it with devm_kzalloc() "
         "before the registration, or use auxiliary_registration_new() and "
         "drop it before the free";
-    auto R = std::make_unique<BasicBugReport>(BT_UA3, Msg,
+    auto R = std::make_unique<BasicBugReport>(bt(CheckID::UA3), Msg,
                                               loc(Ev.Site, Ev.SiteFn));
     R->setDeclWithIssue(D.Remove);
     R->addRange(FreeCall->getSourceRange());
@@ -1278,7 +1260,7 @@ bool mentionsDeviceParent(const Expr *E) {
     if (const auto *ME = dyn_cast<MemberExpr>(S))
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         if (FD->getIdentifier() && FD->getName() == "parent" &&
-            isNamedRecord(FD->getParent(), "device"))
+            api::isRecord(FD->getParent(), api::RecordKind::Device))
           Found = true;
   });
   return Found;
@@ -1301,7 +1283,8 @@ bool Analysis::isBoundPointer(const Expr *E, const Frame *F) {
     bool FromAdev = false;
     forEachStmt(RE, [&](const Stmt *S) {
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-        if (isNamedRecord(pointeeRecord(DRE->getType()), "auxiliary_device"))
+        if (api::isRecord(pointeeRecord(DRE->getType()),
+                          api::RecordKind::AuxDevice))
           FromAdev = true;
     });
     if (FromAdev)
@@ -1422,7 +1405,7 @@ void Analysis::scanEscapes(const Frame &F, const Driver &D,
       else
         Msg += "add a .remove that clears it (" + LHS +
                " = NULL) or keep it in the device's driver data";
-      auto R = std::make_unique<BasicBugReport>(BT_UA4, Msg, loc(BO, F.FD));
+      auto R = std::make_unique<BasicBugReport>(bt(CheckID::UA4), Msg, loc(BO, F.FD));
       R->setDeclWithIssue(D.Probe);
       R->addRange(BO->getSourceRange());
       if (D.Remove)
@@ -1474,9 +1457,12 @@ void Analysis::run(const TranslationUnitDecl *TU) {
                      << St.O->Borrows.size() << "]";
       llvm::errs() << "\n";
     }
-    checkRL3(D, S);
-    checkUA3(D, S);
-    checkUA4(D);
+    if (Checks.on(CheckID::RL3))
+      checkRL3(D, S);
+    if (Checks.on(CheckID::UA3))
+      checkUA3(D, S);
+    if (Checks.on(CheckID::UA4))
+      checkUA4(D);
   }
 }
 
@@ -1487,25 +1473,33 @@ void Analysis::run(const TranslationUnitDecl *TU) {
 class DriverCallbacksChecker
     : public Checker<check::EndOfTranslationUnit> {
 public:
-  const BugType BT_RL3{this, "[RL3] registration never dropped in .remove",
-                       "kbound registration lifetime"};
-  const BugType BT_UA3{this, "[UA3] borrowed memory freed before the drop",
-                       "kbound registration lifetime"};
-  const BugType BT_UA4{this, "[UA4] bound pointer escapes its binding",
-                       "kbound registration lifetime"};
+  CheckSet Checks;
 
   void checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
                                  AnalysisManager &Mgr,
                                  BugReporter &BR) const {
-    Analysis A(Mgr, BR, this, BT_RL3, BT_UA3, BT_UA4);
+    Analysis A(Mgr, BR, Checks);
     A.run(TU);
   }
 };
 
+void registerModel(CheckerManager &Mgr) {
+  Mgr.registerChecker<DriverCallbacksChecker>();
+  api::loadUserRows(Mgr);
+}
+
+bool shouldRegister(const CheckerManager &) { return true; }
+
 } // namespace
 
-void kbound::registerDriverCallbacksChecker(CheckerRegistry &Registry) {
-  Registry.addChecker<DriverCallbacksChecker>(
-      "kbound.DriverCallbacks",
-      "Registration lifetimes across .probe and .remove (RL3, UA3, UA4)", "");
+void kbound::enableCallbacksCheck(CheckerManager &Mgr, CheckID ID) {
+  Mgr.getChecker<DriverCallbacksChecker>()->Checks.enable(
+      ID, Mgr.getCurrentCheckerName());
+}
+
+void kbound::registerCallbacksModel(CheckerRegistry &Registry) {
+  Registry.addChecker(registerModel, shouldRegister,
+                      "kbound.DriverCallbacksModel",
+                      "Registration lifetimes across .probe and .remove", "",
+                      /*IsHidden=*/true);
 }

@@ -1,58 +1,143 @@
-//===- KboundAPI.h - the functions kbound's checkers recognize ----*- C++ -*-===//
+//===- KboundAPI.h - the API table every kbound checker reads ------*- C++ -*-===//
 //
-// One place for the names of the auxiliary-bus and registration-data API, so
-// that every checker recognizes the same calls. Calls are matched by name
-// whether or not a body is visible: the kernel's auxiliary_device_delete and
-// auxiliary_device_uninit are static inline, and auxiliary_device_add is a
-// macro for __auxiliary_device_add.
+// Every kernel function and type kbound knows is a row of KboundAPI.def; this
+// header turns the rows into a lookup table. Checkers ask what a call *is*
+// (its role and family), never compare names themselves. Calls are matched
+// by name whether or not a body is visible: the kernel's
+// auxiliary_device_delete and auxiliary_device_uninit are static inline, and
+// auxiliary_device_add is a macro for __auxiliary_device_add.
+//
+// The user options kbound:ExtraCreateFunctions, kbound:ExtraDropFunctions
+// and kbound:ExtraFunctions add rows at plugin start-up, so a driver's own
+// wrappers reach every check that reads the table.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef KBOUND_API_H
 #define KBOUND_API_H
 
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace clang {
+class AnalyzerOptions;
+class CallExpr;
+class RecordDecl;
+namespace ento {
+class CallEvent;
+class CheckerManager;
+} // namespace ento
+} // namespace clang
 
 namespace kbound {
 namespace api {
 
-using clang::ento::CallDescription;
-using clang::ento::CDM;
+enum class Family : unsigned char { Auxiliary, RegData, Device, Platform,
+                                    Memory, Kernel };
 
-// Registration-data API (MISSION.md contract).
-inline const CallDescription RegistrationNew{CDM::SimpleFunc,
-                                             {"auxiliary_registration_new"}, 6};
-inline const CallDescription DevmRegistrationNew{
-    CDM::SimpleFunc, {"devm_auxiliary_registration_new"}, 6};
-inline const CallDescription RegistrationDrop{
-    CDM::SimpleFunc, {"auxiliary_registration_drop"}, 1};
-inline const CallDescription RegistrationDevice{
-    CDM::SimpleFunc, {"auxiliary_registration_device"}, 1};
-inline const CallDescription RegistrationData{
-    CDM::SimpleFunc, {"auxiliary_registration_data"}, 2};
+// The roles, in one list so that options and dumps can name them.
+#define KBOUND_ROLES(X)                                                        \
+  X(Unknown)                                                                   \
+  /* Registration-data API. */                                                 \
+  X(RegNew)        /* create a registration; ERR_PTR on failure */             \
+  X(RegNewManaged) /* the same, dropped by devres at parent unbind */          \
+  X(RegDrop)       /* unregister the device and free the data */               \
+  X(RegDevice)     /* the registration's device */                             \
+  X(RegData)       /* the data, if the tag matches */                          \
+  /* Driver-core device primitives (one row per family function). */          \
+  X(Init)          /* refcount 1: the release callback owns the memory */      \
+  X(Add)           /* registered on the bus */                                 \
+  X(Del)           /* unregistered */                                          \
+  X(Put)           /* drop a reference (may run the release) */                \
+  X(Create)        /* allocate + init + add; destroy owed */                   \
+  X(CreateManaged) /* the same, torn down by devres */                         \
+  X(Destroy)       /* del + put of a created device */                         \
+  X(SetDrvdata) X(GetDrvdata) X(ToContainer)                                   \
+  X(DriverRegister) X(DriverUnregister)                                        \
+  /* Memory. */                                                                \
+  X(Alloc)       /* fresh memory or NULL, never an ERR_PTR */                  \
+  X(Free)        /* frees argument Arg */                                      \
+  X(ManagedFree) /* devm_kfree(dev, p) */                                      \
+  /* ERR_PTR helpers. */                                                       \
+  X(IsErr) X(IsErrOrNull) X(PtrErr) X(PtrErrOrZero) X(ErrCast)                 \
+  /* Neither keeps nor tears down what it is given. */                        \
+  X(Logging) X(Harmless)
 
-// The kernel's auxiliary bus.
-inline const CallDescription DeviceInit{CDM::SimpleFunc,
-                                        {"auxiliary_device_init"}, 1};
-inline const CallDescription DeviceAdd{CDM::SimpleFunc,
-                                       {"__auxiliary_device_add"}, 2};
-// Some trees (and out-of-tree shims) define auxiliary_device_add as a function.
-inline const CallDescription DeviceAddFn{CDM::SimpleFunc,
-                                         {"auxiliary_device_add"}, 1};
-inline const CallDescription DeviceDelete{CDM::SimpleFunc,
-                                          {"auxiliary_device_delete"}, 1};
-inline const CallDescription DeviceUninit{CDM::SimpleFunc,
-                                          {"auxiliary_device_uninit"}, 1};
-inline const CallDescription DeviceCreate{CDM::SimpleFunc,
-                                          {"auxiliary_device_create"}, 5};
-inline const CallDescription DeviceDestroy{CDM::SimpleFunc,
-                                           {"auxiliary_device_destroy"}, 1};
-inline const CallDescription DevmDeviceCreate{
-    CDM::SimpleFunc, {"__devm_auxiliary_device_create"}, 5};
+enum class Role : unsigned char {
+#define KBOUND_ROLE_ENUM(R) R,
+  KBOUND_ROLES(KBOUND_ROLE_ENUM)
+#undef KBOUND_ROLE_ENUM
+};
 
-// Memory.
-inline const CallDescription Kfree{CDM::SimpleFunc, {"kfree"}, 1};
-inline const CallDescription Kvfree{CDM::SimpleFunc, {"kvfree"}, 1};
+llvm::StringRef roleName(Role R);
+
+enum class Fail : unsigned char { None, Int, ErrPtr, Null };
+
+struct Entry {
+  std::string Name;
+  Family Fam;
+  Role R;
+  int Arg;  // the object's argument, -1 for the result
+  int Args; // exact argument count, -1 for any
+  Fail OnFail;
+  bool User = false; // added by an analyzer option
+};
+
+enum class RecordKind : unsigned char {
+#define KBOUND_RECORD(Name, Fam, Kind) Kind,
+#include "KboundAPI.def"
+};
+
+/// The row for a function name: exact rows first, then the patterns.
+const Entry *lookup(llvm::StringRef Name);
+/// The row for a call of a global C function whose argument count matches.
+const Entry *lookup(const clang::ento::CallEvent &Call);
+const Entry *lookup(const clang::CallExpr *CE);
+
+inline Role roleOf(llvm::StringRef Name) {
+  const Entry *E = lookup(Name);
+  return E ? E->R : Role::Unknown;
+}
+Role roleOf(const clang::ento::CallEvent &Call);
+Role roleOf(const clang::CallExpr *CE);
+
+/// Every exact row with role \p R (e.g. to ask Sema whether a file uses any).
+std::vector<const Entry *> withRole(Role R);
+
+/// Is \p RD the API's struct of kind \p K (by name)?
+bool isRecord(const clang::RecordDecl *RD, RecordKind K);
+llvm::StringRef recordName(RecordKind K);
+
+/// Roles that inspect an ERR_PTR without keeping it.
+inline bool isErrInspect(Role R) {
+  return R == Role::IsErr || R == Role::IsErrOrNull || R == Role::PtrErr ||
+         R == Role::PtrErrOrZero;
+}
+inline bool isRegCreate(Role R) {
+  return R == Role::RegNew || R == Role::RegNewManaged;
+}
+/// A call that neither keeps nor tears down the pointers it is given.
+inline bool isNonKeeping(Role R) {
+  return R == Role::Logging || R == Role::Harmless || R == Role::Free ||
+         R == Role::ManagedFree || R == Role::RegDevice || R == Role::RegData;
+}
+/// The device families the lifetime model follows today.
+inline bool isModeledFamily(Family F) {
+  return F == Family::Auxiliary || F == Family::RegData;
+}
+
+/// Add rows from the analyzer options of package kbound, once per process:
+///   ExtraCreateFunctions  "f,g"            like auxiliary_registration_new
+///   ExtraDropFunctions    "f,g"            like auxiliary_registration_drop
+///   ExtraFunctions        "f:Role[:Arg]"   any role, by its name in Role
+/// A malformed entry is an error diagnostic naming it.
+void loadUserRows(clang::ento::CheckerManager &Mgr);
+
+/// The analyzer package whose options configure the table.
+const char *const PackageName = "kbound";
 
 } // namespace api
 } // namespace kbound

@@ -1,29 +1,36 @@
 //===- KboundCheckers.h - kbound checker registration -------------*- C++ -*-===//
 //
-// Each checker family registers itself into the analyzer's registry from its
-// own source file; KboundPlugin.cpp calls these from the plugin entry point.
+// The three hidden models register themselves from their own source files;
+// KboundPlugin.cpp registers one visible checker per check ID (CheckIDs.h)
+// on top of them and calls each model's enable hook for the IDs it reports.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef KBOUND_CHECKERS_H
 #define KBOUND_CHECKERS_H
 
+#include "CheckIDs.h"
+
 namespace clang {
 namespace ento {
+class CheckerManager;
 class CheckerRegistry;
 } // namespace ento
 } // namespace clang
 
 namespace kbound {
 
-/// kbound.RegistrationLeak (RL1-RL5) and kbound.UseAfterUnbind (UA1-UA6).
-void registerLifetimeCheckers(clang::ento::CheckerRegistry &Registry);
+/// kbound.LifetimeModel: RL1, RL2, RL4, RL5, UA1, UA2, UA3, UA5, UA6.
+void registerLifetimeModel(clang::ento::CheckerRegistry &Registry);
+void enableLifetimeCheck(clang::ento::CheckerManager &Mgr, CheckID ID);
 
-/// kbound.TypeTag (TM1, TM3-TM5).
-void registerTypeTagChecker(clang::ento::CheckerRegistry &Registry);
+/// kbound.TypeTagModel: TM1, TM3, TM4, TM5.
+void registerTypeTagModel(clang::ento::CheckerRegistry &Registry);
+void enableTypeTagCheck(clang::ento::CheckerManager &Mgr, CheckID ID);
 
-/// kbound.DriverCallbacks (RL3, UA3, UA4): .probe/.remove pairs of a file.
-void registerDriverCallbacksChecker(clang::ento::CheckerRegistry &Registry);
+/// kbound.DriverCallbacksModel: RL3, UA3, UA4 (.probe/.remove pairs).
+void registerCallbacksModel(clang::ento::CheckerRegistry &Registry);
+void enableCallbacksCheck(clang::ento::CheckerManager &Mgr, CheckID ID);
 
 } // namespace kbound
 

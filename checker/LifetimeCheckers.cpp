@@ -22,6 +22,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CheckIDs.h"
 #include "KboundAPI.h"
 #include "KboundCheckers.h"
 #include "LifetimeFacts.h"
@@ -78,10 +79,7 @@ class LifetimeModel
                      check::PreStmt<ReturnStmt>, check::EndFunction,
                      check::Location> {
 public:
-  bool LeakOn = false;
-  bool UAOn = false;
-  std::unique_ptr<BugType> RL1, RL2, RL4, RL5, UA1, UA2, UA3, UA5, UA6;
-  llvm::SmallVector<std::string, 4> ExtraCreate, ExtraDrop;
+  CheckSet Checks;
   // Facts about the whole file, computed on first use (one model per TU).
   mutable std::optional<FileFacts> Facts;
   const FileFacts &facts(CheckerContext &C) const {
@@ -105,30 +103,12 @@ public:
                      CheckerContext &C) const;
 
 private:
-  bool isOurs(const BugType &BT) const {
-    for (const auto *P : {&RL1, &RL2, &RL4, &RL5, &UA1, &UA2, &UA3, &UA5, &UA6})
-      if (P->get() == &BT)
-        return true;
-    return false;
-  }
-  static bool nameIn(const CallEvent &Call,
-                     const llvm::SmallVectorImpl<std::string> &Names) {
-    const IdentifierInfo *II = Call.getCalleeIdentifier();
-    if (!II || Names.empty())
-      return false;
-    return llvm::is_contained(Names, II->getName().str());
-  }
-  bool isCreate(const CallEvent &Call) const {
-    return api::RegistrationNew.matches(Call) || nameIn(Call, ExtraCreate);
-  }
-  bool isExtraDrop(const CallEvent &Call) const {
-    return nameIn(Call, ExtraDrop);
-  }
-  bool isKnownAPI(const CallEvent &Call) const;
+  bool isOurs(const BugType &BT) const { return Checks.owns(BT); }
+  static bool isKnownAPI(const CallEvent &Call);
 
   const NoteTag *note(CheckerContext &C, SymbolRef Sym, const MemRegion *R,
                       std::string Msg) const;
-  void report(CheckerContext &C, const BugType &BT, StringRef Msg,
+  void report(CheckerContext &C, CheckID ID, StringRef Msg,
               ExplodedNode *N, SymbolRef Sym, const MemRegion *R,
               const Site &Unique) const;
 
@@ -169,30 +149,39 @@ bool isLocalStorage(const MemRegion *R, ProgramStateRef State) {
   return SR && State->contains<KbLocalAllocs>(SR->getSymbol());
 }
 
+/// The row of a call that the lifetime model follows: a modeled family's
+/// function (or the user's wrapper of one), or null.
+const api::Entry *modeled(const CallEvent &Call) {
+  const api::Entry *E = api::lookup(Call);
+  if (!E || !api::isModeledFamily(E->Fam))
+    return nullptr;
+  // A user's row may name a function with fewer arguments than it claims.
+  if (E->Arg >= 0 && Call.getNumArgs() <= static_cast<unsigned>(E->Arg))
+    return nullptr;
+  return E;
+}
+
+bool hasRole(const CallEvent &Call, api::Role R) {
+  const api::Entry *E = modeled(Call);
+  return E && E->R == R;
+}
+
+/// The API's own function, not a user's wrapper of it (a wrapper's inlined
+/// body calls the real one, which must not count twice).
+bool isBuiltin(const CallEvent &Call, api::Role R) {
+  const api::Entry *E = modeled(Call);
+  return E && E->R == R && !E->User;
+}
+
 /// kzalloc, kmalloc, kcalloc, kvzalloc, devm_kzalloc, __kmalloc_noprof, ...
 bool isAllocator(const CallEvent &Call) {
-  const IdentifierInfo *II = Call.getCalleeIdentifier();
-  if (!II || !Call.getResultType()->isPointerType())
-    return false;
-  StringRef N = II->getName();
-  return (N.contains("alloc") && !N.contains("free")) ||
-         N.contains("kmemdup");
+  return Call.getResultType()->isPointerType() &&
+         api::roleOf(Call) == api::Role::Alloc;
 }
 
 /// Printing helpers take device pointers but never keep them.
 bool isPrintLike(const CallEvent &Call) {
-  const IdentifierInfo *II = Call.getCalleeIdentifier();
-  if (!II)
-    return false;
-  StringRef N = II->getName();
-  return N.contains("printk") || N.starts_with("_dev_") ||
-         N.starts_with("dev_err") || N.starts_with("dev_warn") ||
-         N.starts_with("dev_info") || N.starts_with("dev_dbg") ||
-         N.starts_with("dev_notice") || N == "dev_name" ||
-         N == "dev_set_name" || N.starts_with("__dynamic_") ||
-         N.starts_with("drm_dev_") || N.starts_with("__drm_") ||
-         N.starts_with("netdev_") || N.starts_with("pci_err") ||
-         N.starts_with("pci_warn") || N.starts_with("pci_info");
+  return api::roleOf(Call) == api::Role::Logging;
 }
 
 /// Is the result of \p E thrown away (expression statement, (void) cast,
@@ -217,14 +206,8 @@ bool isDiscarded(const Expr *E, CheckerContext &C) {
     if (isa<CompoundStmt>(P))
       return true;
     // Only inspected, never kept: IS_ERR(auxiliary_registration_new(...)).
-    if (const auto *CE = dyn_cast<CallExpr>(P)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (!FD || !FD->getIdentifier() || CE->getNumArgs() != 1)
-        return false;
-      StringRef N = FD->getName();
-      return N == "IS_ERR" || N == "IS_ERR_OR_NULL" ||
-             N == "PTR_ERR_OR_ZERO" || N == "PTR_ERR";
-    }
+    if (const auto *CE = dyn_cast<CallExpr>(P))
+      return api::isErrInspect(api::roleOf(CE));
     if (const auto *BO = dyn_cast<BinaryOperator>(P))
       return BO->getOpcode() == BO_Comma && BO->getLHS() == Cur;
     if (const auto *If = dyn_cast<IfStmt>(P))
@@ -349,14 +332,23 @@ bool LifetimeModel::mayReportHalfTeardown(const DevState &D,
          !callsSomethingLikeDelete(dyn_cast_or_null<FunctionDecl>(Top), Dev);
 }
 
-bool LifetimeModel::isKnownAPI(const CallEvent &Call) const {
-  using namespace api;
-  return matchesAny(Call, RegistrationNew, DevmRegistrationNew,
-                    RegistrationDrop, RegistrationDevice, RegistrationData,
-                    DeviceInit, DeviceAdd, DeviceAddFn, DeviceDelete,
-                    DeviceUninit, DeviceCreate, DeviceDestroy,
-                    DevmDeviceCreate, Kfree, Kvfree) ||
-         nameIn(Call, ExtraCreate) || nameIn(Call, ExtraDrop);
+/// Calls the model handles itself: never an escape of what they are given.
+bool LifetimeModel::isKnownAPI(const CallEvent &Call) {
+  using api::Role;
+  if (api::roleOf(Call) == Role::Free)
+    return true;
+  const api::Entry *E = modeled(Call);
+  if (!E)
+    return false;
+  switch (E->R) {
+  case Role::RegNew: case Role::RegNewManaged: case Role::RegDrop:
+  case Role::RegDevice: case Role::RegData: case Role::Init: case Role::Add:
+  case Role::Del: case Role::Put: case Role::Create: case Role::CreateManaged:
+  case Role::Destroy:
+    return true;
+  default:
+    return false;
+  }
 }
 
 const NoteTag *LifetimeModel::note(CheckerContext &C, SymbolRef Sym,
@@ -371,11 +363,13 @@ const NoteTag *LifetimeModel::note(CheckerContext &C, SymbolRef Sym,
       });
 }
 
-void LifetimeModel::report(CheckerContext &C, const BugType &BT, StringRef Msg,
+void LifetimeModel::report(CheckerContext &C, CheckID ID, StringRef Msg,
                            ExplodedNode *N, SymbolRef Sym, const MemRegion *R,
                            const Site &Unique) const {
-  if (!N)
+  const BugType *BTP = Checks.get(ID);
+  if (!N || !BTP)
     return;
+  const BugType &BT = *BTP;
   std::unique_ptr<PathSensitiveBugReport> BR;
   if (Unique.S && Unique.LC) {
     PathDiagnosticLocation L = PathDiagnosticLocation::createBegin(
@@ -407,12 +401,15 @@ static SymbolRef owningRegistration(ProgramStateRef State, SVal V) {
 void LifetimeModel::preRegistrationCall(const CallEvent &Call,
                                         CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  bool IsDrop = api::RegistrationDrop.matches(Call) || isExtraDrop(Call);
-  bool UsesReg = IsDrop || api::RegistrationDevice.matches(Call);
-  bool UsesDev = api::RegistrationData.matches(Call) ||
-                 matchesAny(Call, api::DeviceInit, api::DeviceAdd,
-                            api::DeviceAddFn, api::DeviceDelete,
-                            api::DeviceUninit, api::DeviceDestroy);
+  using api::Role;
+  const api::Entry *E = modeled(Call);
+  if (!E)
+    return;
+  bool IsDrop = E->R == Role::RegDrop;
+  bool UsesReg = IsDrop || E->R == Role::RegDevice;
+  bool UsesDev = E->R == Role::RegData || E->R == Role::Init ||
+                 E->R == Role::Add || E->R == Role::Del ||
+                 E->R == Role::Put || E->R == Role::Destroy;
   if ((!UsesReg && !UsesDev) || Call.getNumArgs() < 1)
     return;
   SVal Arg = Call.getArgSVal(0);
@@ -420,8 +417,8 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
   if (!Reg && IsDrop) {
     // Not created on this path (typically .remove): the file tells whether
     // the field it comes from holds a devm registration.
-    if (UAOn && facts(C).isDevmField(Call.getArgExpr(0))) {
-      report(C, *UA6,
+    if (facts(C).isDevmField(Call.getArgExpr(0))) {
+      report(C, CheckID::UA6,
              "[UA6] auxiliary_registration_drop() on a registration stored "
              "from devm_auxiliary_registration_new(): devres drops it when "
              "the parent unbinds, so this drops it twice; remove the call or "
@@ -430,7 +427,7 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
       return;
     }
     SymbolRef S = symbolOf(Arg);
-    if (S && api::RegistrationDrop.matches(Call) &&
+    if (S && !E->User &&
         !State->get<KbDerivedMap>(S))
       C.addTransition(
           State->set<KbRegMap>(
@@ -447,50 +444,51 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
 
   if (IsDrop && symbolOf(Arg) == Reg) {
     if (RS->K == RegKind::Devm) {
-      if (UAOn)
-        report(C, *UA6,
-               "[UA6] auxiliary_registration_drop() on a registration from "
-               "devm_auxiliary_registration_new(): devres drops it when the "
-               "parent unbinds, so this drops it twice; remove the call or "
-               "create it with auxiliary_registration_new()",
-               C.generateNonFatalErrorNode(), Reg, nullptr, Site());
+      report(C, CheckID::UA6,
+             "[UA6] auxiliary_registration_drop() on a registration from "
+             "devm_auxiliary_registration_new(): devres drops it when the "
+             "parent unbinds, so this drops it twice; remove the call or "
+             "create it with auxiliary_registration_new()",
+             C.generateNonFatalErrorNode(), Reg, nullptr, Site());
       return;
     }
     if (RS->K == RegKind::Dropped) {
-      if (UAOn)
-        report(C, *UA1,
-               "[UA1] Registration dropped twice: the first "
-               "auxiliary_registration_drop() already freed it; drop it "
-               "exactly once",
-               C.generateErrorNode(), Reg, nullptr, Site());
+      report(C, CheckID::UA1,
+             "[UA1] Registration dropped twice: the first "
+             "auxiliary_registration_drop() already freed it; drop it "
+             "exactly once",
+             C.generateErrorNode(), Reg, nullptr, Site());
       return;
     }
     // Extra drop functions are marked in checkPostCall, so that an inlined
     // body calling the real drop is not seen as a double drop.
-    if (api::RegistrationDrop.matches(Call)) {
+    if (!E->User) {
       State = State->set<KbRegMap>(Reg, RS->with(RegKind::Dropped));
       C.addTransition(State, note(C, Reg, nullptr, "Registration dropped here"));
     }
     return;
   }
-  if (RS->K == RegKind::Dropped && UAOn) {
+  if (RS->K == RegKind::Dropped) {
     const IdentifierInfo *II = Call.getCalleeIdentifier();
     std::string Msg = "[UA1] " + (II ? II->getName().str() : "call") +
                       "() on a registration (or its device) after "
                       "auxiliary_registration_drop(); use it only before "
                       "dropping it";
-    report(C, *UA1, Msg, C.generateErrorNode(), Reg, nullptr, Site());
+    report(C, CheckID::UA1, Msg, C.generateErrorNode(), Reg, nullptr, Site());
   }
 }
 
 void LifetimeModel::preDeviceCall(const CallEvent &Call,
                                   CheckerContext &C) const {
-  using namespace api;
-  bool IsUninit = DeviceUninit.matches(Call);
-  bool IsDelete = DeviceDelete.matches(Call);
-  bool IsDestroy = DeviceDestroy.matches(Call);
-  bool IsOther = matchesAny(Call, DeviceInit, DeviceAdd, DeviceAddFn,
-                            RegistrationData);
+  using api::Role;
+  const api::Entry *E = modeled(Call);
+  if (!E)
+    return;
+  bool IsUninit = E->R == Role::Put;
+  bool IsDelete = E->R == Role::Del;
+  bool IsDestroy = E->R == Role::Destroy;
+  bool IsOther = E->R == Role::Init || E->R == Role::Add ||
+                 E->R == Role::RegData;
   if (!(IsUninit || IsDelete || IsDestroy || IsOther) || Call.getNumArgs() < 1)
     return;
   const MemRegion *R = regionOf(Call.getArgSVal(0));
@@ -503,8 +501,8 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     // tracking from here, knowing nothing about what came before.
     if (IsOther)
       return;
-    if (UAOn && facts(C).isDevmField(Call.getArgExpr(0))) {
-      report(C, *UA6,
+    if (facts(C).isDevmField(Call.getArgExpr(0))) {
+      report(C, CheckID::UA6,
              "[UA6] Manual teardown of a device stored from "
              "devm_auxiliary_device_create(): devres destroys it when the "
              "parent unbinds; remove this call",
@@ -532,22 +530,18 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
 
   auto Released = [&] { return isReleasedKind(D->K); };
   auto UseAfter = [&](StringRef What) {
-    if (!UAOn)
-      return;
     std::string Msg = "[UA1] " + Fn + "() on an auxiliary device after " +
                       What.str() +
                       "(): its release callback may already have freed it; "
                       "do not use the device after tearing it down";
-    report(C, *UA1, Msg, C.generateErrorNode(), nullptr, R, Site());
+    report(C, CheckID::UA1, Msg, C.generateErrorNode(), nullptr, R, Site());
   };
   auto DevmByHand = [&] {
-    if (!UAOn)
-      return;
     std::string Msg = "[UA6] " + Fn +
                       "() on a device from devm_auxiliary_device_create(): "
                       "devres destroys it when the parent unbinds; remove "
                       "this call";
-    report(C, *UA6, Msg, C.generateNonFatalErrorNode(), nullptr, R, Site());
+    report(C, CheckID::UA6, Msg, C.generateNonFatalErrorNode(), nullptr, R, Site());
   };
 
   if (D->K == DevKind::DevmCreated && !IsOther) {
@@ -585,12 +579,11 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     }
     case DevKind::Uninit:
     case DevKind::UninitAdded:
-      if (UAOn)
-        report(C, *UA1,
-               "[UA1] auxiliary_device_uninit() called twice on the same "
-               "device: the first call may already have freed it; uninit "
-               "it exactly once",
-               C.generateErrorNode(), nullptr, R, Site());
+      report(C, CheckID::UA1,
+             "[UA1] auxiliary_device_uninit() called twice on the same "
+             "device: the first call may already have freed it; uninit "
+             "it exactly once",
+             C.generateErrorNode(), nullptr, R, Site());
       return;
     case DevKind::Destroyed:
       UseAfter("auxiliary_device_destroy");
@@ -610,10 +603,11 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     case DevKind::UninitAdded:
       // The order is wrong on this path whatever an unknown callee did to
       // the device earlier (had it deleted it, this delete is a use after
-      // the uninit), so an escape does not excuse it.
-      if (UAOn) {
+      // the uninit), so an escape does not excuse it. Afterwards the
+      // device is both deleted and uninitialized.
+      {
         ExplodedNode *N = reportNode(C);
-        report(C, *UA5,
+        report(C, CheckID::UA5,
                "[UA5] auxiliary_device_delete() after "
                "auxiliary_device_uninit(): the device may be freed while it "
                "is still registered; call auxiliary_device_delete() first, "
@@ -622,9 +616,6 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
         continueFrom(C, State->set<KbDevMap>(R, D->with(DevKind::Uninit)), N);
         return;
       }
-      // Late, but the device is now both deleted and uninitialized.
-      C.addTransition(State->set<KbDevMap>(R, D->with(DevKind::Uninit)));
-      return;
     case DevKind::Uninit:
     case DevKind::Destroyed:
       UseAfter(D->K == DevKind::Destroyed ? "auxiliary_device_destroy"
@@ -657,18 +648,20 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
 }
 
 void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
-  if (!matchesAny(Call, api::Kfree, api::Kvfree) || Call.getNumArgs() < 1)
+  const api::Entry *FE = api::lookup(Call);
+  if (!FE || FE->R != api::Role::Free ||
+      Call.getNumArgs() <= static_cast<unsigned>(FE->Arg))
     return;
-  const MemRegion *FR = regionOf(Call.getArgSVal(0));
+  const MemRegion *FR = regionOf(Call.getArgSVal(FE->Arg));
   if (!FR)
     return;
   ProgramStateRef State = C.getState();
   if (const SymbolRef *Reg = State->get<KbBorrowMap>(FR->getBaseRegion())) {
     const RegState *RS = State->get<KbRegMap>(*Reg);
     State = State->remove<KbBorrowMap>(FR->getBaseRegion());
-    if (UAOn && RS && RS->K == RegKind::Live) {
+    if (RS && RS->K == RegKind::Live) {
       ExplodedNode *N = reportNode(C);
-      report(C, *UA3,
+      report(C, CheckID::UA3,
              "[UA3] this memory is borrowed by the data of a registration "
              "that is still live: the auxiliary driver may still use it; "
              "call auxiliary_registration_drop() first, then free it",
@@ -692,28 +685,25 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
     case DevKind::Init:
     case DevKind::Added:
     case DevKind::Deleted:
-    case DevKind::Created:
-      if (UAOn || LeakOn) {
-        ExplodedNode *N = reportNode(C);
-        if (UAOn)
-          report(C, *UA2,
-               "[UA2] kfree() of an auxiliary device (or the structure "
-               "that contains it) after auxiliary_device_init() succeeded: "
-               "the device is refcounted now; call auxiliary_device_uninit() "
-               "instead and free the memory in its release callback",
+    case DevKind::Created: {
+      ExplodedNode *N = reportNode(C);
+      report(C, CheckID::UA2,
+             "[UA2] kfree() of an auxiliary device (or the structure "
+             "that contains it) after auxiliary_device_init() succeeded: "
+             "the device is refcounted now; call auxiliary_device_uninit() "
+             "instead and free the memory in its release callback",
+             N, nullptr, R, D.Origin);
+      // The kfree also means the uninit that was owed never happens.
+      if (D.K == DevKind::Init || D.K == DevKind::Added)
+        report(C, CheckID::RL4,
+               "[RL4] auxiliary_device_init() succeeded but this path frees "
+               "the device with kfree() instead of auxiliary_device_uninit(); "
+               "call auxiliary_device_uninit() (after auxiliary_device_delete() "
+               "if it was added) and let the release callback free it",
                N, nullptr, R, D.Origin);
-        // The kfree also means the uninit that was owed never happens.
-        if (LeakOn && (D.K == DevKind::Init || D.K == DevKind::Added))
-          report(C, *RL4,
-                 "[RL4] auxiliary_device_init() succeeded but this path frees "
-                 "the device with kfree() instead of auxiliary_device_uninit(); "
-                 "call auxiliary_device_uninit() (after auxiliary_device_delete() "
-                 "if it was added) and let the release callback free it",
-                 N, nullptr, R, D.Origin);
-        continueFrom(C, NS, N);
-        return;
-      }
-      break;
+      continueFrom(C, NS, N);
+      return;
+    }
     case DevKind::Uninit:
     case DevKind::UninitAdded:
     case DevKind::Destroyed:
@@ -722,28 +712,28 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
       // file's device release callbacks do not free the container, it is
       // freed outside its release while a reference taken by anyone else
       // (sysfs, a bound driver's get_device()) may still be held.
-      if (UAOn) {
-        const char *Msg = nullptr;
-        if (R == FR || facts(C).isFreedByRelease(containerRecord(R)))
-          Msg = "[UA2] kfree() of an auxiliary device (or the structure that "
-                "contains it) after auxiliary_device_init() succeeded: "
-                "auxiliary_device_uninit() already let the release callback "
-                "free it, so this is a double free; remove the kfree() and "
-                "free only in the release callback";
-        else if (D.K != DevKind::Destroyed && facts(C).HasDeviceRelease)
-          Msg = "[UA2] kfree() of the structure that contains an auxiliary "
-                "device after auxiliary_device_uninit(): its memory must be "
-                "freed by the release callback, when the last reference is "
-                "put; a reference still held elsewhere would use freed "
-                "memory. Free it in the release callback instead";
-        if (Msg) {
-          ExplodedNode *N = reportNode(C);
-          report(C, *UA2, Msg, N, nullptr, R, D.UninitAt);
-          continueFrom(C, NS, N);
-          return;
-        }
+    {
+      const char *Msg = nullptr;
+      if (R == FR || facts(C).isFreedByRelease(containerRecord(R)))
+        Msg = "[UA2] kfree() of an auxiliary device (or the structure that "
+              "contains it) after auxiliary_device_init() succeeded: "
+              "auxiliary_device_uninit() already let the release callback "
+              "free it, so this is a double free; remove the kfree() and "
+              "free only in the release callback";
+      else if (D.K != DevKind::Destroyed && facts(C).HasDeviceRelease)
+        Msg = "[UA2] kfree() of the structure that contains an auxiliary "
+              "device after auxiliary_device_uninit(): its memory must be "
+              "freed by the release callback, when the last reference is "
+              "put; a reference still held elsewhere would use freed "
+              "memory. Free it in the release callback instead";
+      if (Msg) {
+        ExplodedNode *N = reportNode(C);
+        report(C, CheckID::UA2, Msg, N, nullptr, R, D.UninitAt);
+        continueFrom(C, NS, N);
+        return;
       }
       break;
+    }
     case DevKind::DevmCreated:
       break;
     }
@@ -762,7 +752,7 @@ void LifetimeModel::checkPreCall(const CallEvent &Call,
   preRegistrationCall(Call, C);
   preDeviceCall(Call, C);
   preFree(Call, C);
-  if (api::RegistrationNew.matches(Call) && Call.getNumArgs() == 6) {
+  if (isBuiltin(Call, api::Role::RegNew) && Call.getNumArgs() == 6) {
     ProgramStateRef State = addBorrows(C.getState()->remove<KbPendingBorrow>(),
                                        Call.getArgSVal(5), C);
     if (State != C.getState())
@@ -805,7 +795,7 @@ void LifetimeModel::postCreate(const CallEvent &Call, CheckerContext &C) const {
   const Expr *E = Call.getOriginExpr();
   Site Here{E, C.getLocationContext()};
 
-  if (api::DevmRegistrationNew.matches(Call)) {
+  if (hasRole(Call, api::Role::RegNewManaged)) {
     State = State->set<KbRegMap>(Sym, RegState(RegKind::Devm, Here));
     C.addTransition(State,
                     note(C, Sym, nullptr, "Devm-managed registration created here"));
@@ -814,17 +804,15 @@ void LifetimeModel::postCreate(const CallEvent &Call, CheckerContext &C) const {
 
   if (E && isDiscarded(E, C)) {
     // RL1, and nothing to track: no RL2 on top of it.
-    if (LeakOn) {
-      const IdentifierInfo *II = Call.getCalleeIdentifier();
-      std::string Msg =
-          "[RL1] The registration returned by " +
-          (II ? II->getName().str() : std::string("the call")) +
-          "() is discarded: the auxiliary device can never be unregistered "
-          "and its data never freed; keep the result, check it with IS_ERR() "
-          "and drop it with auxiliary_registration_drop()";
-      report(C, *RL1, Msg, C.generateNonFatalErrorNode(), nullptr, nullptr,
-             Site());
-    }
+    const IdentifierInfo *II = Call.getCalleeIdentifier();
+    std::string Msg =
+        "[RL1] The registration returned by " +
+        (II ? II->getName().str() : std::string("the call")) +
+        "() is discarded: the auxiliary device can never be unregistered "
+        "and its data never freed; keep the result, check it with IS_ERR() "
+        "and drop it with auxiliary_registration_drop()";
+    report(C, CheckID::RL1, Msg, C.generateNonFatalErrorNode(), nullptr, nullptr,
+           Site());
     return;
   }
 
@@ -897,19 +885,17 @@ void LifetimeModel::postInitOrAdd(const CallEvent &Call, CheckerContext &C,
 
 void LifetimeModel::checkPostCall(const CallEvent &Call,
                                   CheckerContext &C) const {
-  using namespace api;
+  using api::Role;
   if (!Call.isGlobalCFunction())
     return;
-  if (isCreate(Call) || DevmRegistrationNew.matches(Call)) {
+  const api::Entry *E = modeled(Call);
+  Role R = E ? E->R : Role::Unknown;
+  if (api::isRegCreate(R)) {
     postCreate(Call, C);
     return;
   }
-  if (DeviceInit.matches(Call)) {
-    postInitOrAdd(Call, C, /*IsInit=*/true);
-    return;
-  }
-  if (DeviceAdd.matches(Call) || DeviceAddFn.matches(Call)) {
-    postInitOrAdd(Call, C, /*IsInit=*/false);
+  if (R == Role::Init || R == Role::Add) {
+    postInitOrAdd(Call, C, /*IsInit=*/R == Role::Init);
     return;
   }
   ProgramStateRef State = C.getState();
@@ -925,23 +911,23 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
     }
     return;
   }
-  if (DeviceCreate.matches(Call) || DevmDeviceCreate.matches(Call)) {
-    const MemRegion *R = regionOf(Call.getReturnValue());
-    if (!R)
+  if (R == Role::Create || R == Role::CreateManaged) {
+    const MemRegion *Dev = regionOf(Call.getReturnValue());
+    if (!Dev)
       return;
-    bool Devm = DevmDeviceCreate.matches(Call);
+    bool Devm = R == Role::CreateManaged;
     DevState N(Devm ? DevKind::DevmCreated : DevKind::Created,
                Site{Call.getOriginExpr(), C.getLocationContext()});
     N.Owner = C.getStackFrame();
-    C.addTransition(State->set<KbDevMap>(R, N),
-                    note(C, nullptr, R,
+    C.addTransition(State->set<KbDevMap>(Dev, N),
+                    note(C, nullptr, Dev,
                          Devm ? "Devm-managed device created here"
                               : "Device created here"));
     return;
   }
-  if (RegistrationDevice.matches(Call) || RegistrationData.matches(Call)) {
+  if (R == Role::RegDevice || R == Role::RegData) {
     SymbolRef Reg = owningRegistration(State, Call.getArgSVal(0));
-    if (!Reg && RegistrationDevice.matches(Call)) {
+    if (!Reg && R == Role::RegDevice) {
       // A registration created elsewhere (typically fetched in .remove):
       // start tracking it so a later drop orders its device's uses. It is
       // not ours to drop, so it never leaks.
@@ -958,7 +944,7 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
     C.addTransition(State);
     return;
   }
-  if (isExtraDrop(Call) && Call.getNumArgs() >= 1) {
+  if (R == Role::RegDrop && E->User && Call.getNumArgs() >= 1) {
     SymbolRef Reg = symbolOf(Call.getArgSVal(0));
     const RegState *RS = Reg ? State->get<KbRegMap>(Reg) : nullptr;
     if (RS && RS->K == RegKind::Live)
@@ -978,30 +964,31 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   if (!Call.isGlobalCFunction())
     return false;
   // The static inline teardown wrappers: modeled, not inlined.
-  if (matchesAny(Call, api::DeviceUninit, api::DeviceDelete)) {
+  using api::Role;
+  const api::Entry *E = modeled(Call);
+  Role R = E ? E->R : api::roleOf(Call);
+  if (E && (R == Role::Put || R == Role::Del)) {
     C.addTransition(C.getState());
     return true;
   }
   // IS_ERR() on a pointer known not to be an ERR_PTR. The inline body's
   // comparison is lost on casted regions (Element{SymRegion{p}}), which
   // would split an impossible error path.
-  if (const IdentifierInfo *II = Call.getCalleeIdentifier()) {
-    if (II->getName() == "IS_ERR" && Call.getNumArgs() == 1) {
-      SymbolRef S = Call.getArgSVal(0).getAsLocSymbol(/*IncludeBaseRegions=*/true);
-      const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
-      if (S && CE && C.getState()->contains<KbNotErr>(S)) {
-        SVal False = C.getSValBuilder().makeZeroVal(Call.getResultType());
-        C.addTransition(
-            C.getState()->BindExpr(CE, C.getLocationContext(), False));
-        return true;
-      }
+  if (R == Role::IsErr) {
+    SymbolRef S = Call.getArgSVal(0).getAsLocSymbol(/*IncludeBaseRegions=*/true);
+    const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+    if (S && CE && C.getState()->contains<KbNotErr>(S)) {
+      SVal False = C.getSValBuilder().makeZeroVal(Call.getResultType());
+      C.addTransition(
+          C.getState()->BindExpr(CE, C.getLocationContext(), False));
+      return true;
     }
   }
   // init/add: only the return value. A conservative call would invalidate
   // everything reachable from the device (dev.parent -> parent -> drvdata ->
   // the container), so the container pointer would read back as a new
   // symbol and the device would lose its identity.
-  if (matchesAny(Call, api::DeviceInit, api::DeviceAdd, api::DeviceAddFn)) {
+  if (E && (R == Role::Init || R == Role::Add)) {
     const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
     if (!CE || !Call.getResultType()->isIntegerType())
       return false;
@@ -1130,17 +1117,13 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
       C.addTransition(State);
     return;
   }
-  if (!LeakOn) {
-    C.addTransition(State);
-    return;
-  }
   ExplodedNode *N = reportNode(C);
   if (!N)
     N = Pred;
   continueFrom(C, State, N);
   {
     for (const auto &[S, Origin] : LeakedRegs)
-      report(C, *RL2,
+      report(C, CheckID::RL2,
              "[RL2] Registration from auxiliary_registration_new() is not "
              "dropped on this path and nothing else holds it: the auxiliary "
              "device stays registered with data that outlives its parent; "
@@ -1148,14 +1131,14 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
              "it where .remove drops it",
              N, S, nullptr, Origin);
     for (const auto &[R, D] : LeakedDevs)
-      report(C, *RL4,
+      report(C, CheckID::RL4,
              "[RL4] auxiliary_device_init() succeeded but the device becomes "
              "unreachable without auxiliary_device_uninit(): its reference "
              "and memory leak; call auxiliary_device_uninit() on this path "
              "(its release callback frees the memory)",
              N, nullptr, R, D.Origin);
     for (const auto &[R, D] : HalfDevs)
-      report(C, *RL5,
+      report(C, CheckID::RL5,
              "[RL5] Added auxiliary device torn down with "
              "auxiliary_device_uninit() but never auxiliary_device_delete(): "
              "it stays registered on the bus; call auxiliary_device_delete() "
@@ -1186,22 +1169,18 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
     return;
   for (const auto &[R, D] : Leaks)
     State = State->remove<KbDevMap>(R);
-  if (!LeakOn) {
-    C.addTransition(State);
-    return;
-  }
   ExplodedNode *N = reportNode(C);
   continueFrom(C, State, N);
   for (const auto &[R, D] : Leaks) {
     if (D.K == DevKind::Init)
-      report(C, *RL4,
+      report(C, CheckID::RL4,
              "[RL4] auxiliary_device_init() succeeded but this error path "
              "returns without auxiliary_device_uninit(): the device's "
              "reference and memory leak; call auxiliary_device_uninit() "
              "before returning (not kfree(): the release callback frees it)",
              N, nullptr, R, D.Origin);
     else
-      report(C, *RL4,
+      report(C, CheckID::RL4,
              "[RL4] The auxiliary device was initialized and added but this "
              "error path returns without tearing it down; call "
              "auxiliary_device_delete() and auxiliary_device_uninit() before "
@@ -1236,14 +1215,14 @@ void LifetimeModel::checkEndFunction(const ReturnStmt *RS,
     if (D.K == DevKind::UninitAdded && mayReportHalfTeardown(D, C)) {
       Half.push_back({R, D});
     }
-  if (Half.empty() || !LeakOn)
+  if (Half.empty())
     return;
   for (const auto &[R, D] : Half)
     State = State->remove<KbDevMap>(R);
   ExplodedNode *N = reportNode(C);
   continueFrom(C, State, N);
   for (const auto &[R, D] : Half)
-    report(C, *RL5,
+    report(C, CheckID::RL5,
            "[RL5] Added auxiliary device torn down with "
            "auxiliary_device_uninit() but never auxiliary_device_delete(): "
            "it stays registered on the bus; call auxiliary_device_delete() "
@@ -1254,8 +1233,6 @@ void LifetimeModel::checkEndFunction(const ReturnStmt *RS,
 
 void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                                   CheckerContext &C) const {
-  if (!UAOn)
-    return;
   const MemRegion *R = Loc.getAsRegion();
   if (!R)
     return;
@@ -1267,7 +1244,7 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
         owningRegistration(State, loc::MemRegionVal(SB));
     const RegState *RS = Reg ? State->get<KbRegMap>(Reg) : nullptr;
     if (RS && RS->K == RegKind::Dropped) {
-      report(C, *UA1,
+      report(C, CheckID::UA1,
              "[UA1] Registration data (or its device) used after "
              "auxiliary_registration_drop(): the drop freed it; finish all "
              "uses before dropping the registration",
@@ -1280,7 +1257,7 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   for (const MemRegion *Cur = R; Cur;) {
     if (const DevState *D = State->get<KbDevMap>(Cur)) {
       if (isReleasedKind(D->K)) {
-        report(C, *UA1,
+        report(C, CheckID::UA1,
                "[UA1] Auxiliary device accessed after "
                "auxiliary_device_uninit(): its release callback may already "
                "have freed it; finish all uses before the uninit",
@@ -1302,7 +1279,7 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
       continue;
     if (!facts(C).isFreedByRelease(containerRecord(DR)))
       continue;
-    report(C, *UA1,
+    report(C, CheckID::UA1,
            "[UA1] The structure that embeds the auxiliary device is accessed "
            "after auxiliary_device_uninit(): the release callback frees it; "
            "finish all uses before the uninit",
@@ -1313,80 +1290,22 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
 
 // ---- registration ----------------------------------------------------------
 
-constexpr const char *ModelName = "kbound.LifetimeModel";
-constexpr const char *LeakName = "kbound.RegistrationLeak";
-constexpr const char *UAName = "kbound.UseAfterUnbind";
-
-void splitNames(StringRef List, llvm::SmallVectorImpl<std::string> &Out) {
-  llvm::SmallVector<StringRef, 4> Parts;
-  List.split(Parts, ',', -1, /*KeepEmpty=*/false);
-  for (StringRef P : Parts)
-    if (!P.trim().empty())
-      Out.push_back(P.trim().str());
-}
-
-void registerModel(CheckerManager &Mgr) { Mgr.registerChecker<LifetimeModel>(); }
-
-void registerLeak(CheckerManager &Mgr) {
-  auto *M = Mgr.getChecker<LifetimeModel>();
-  CheckerNameRef N = Mgr.getCurrentCheckerName();
-  M->LeakOn = true;
-  const char *Cat = "kbound: forgotten registration";
-  M->RL1 = std::make_unique<BugType>(N, "[RL1] Discarded registration", Cat);
-  M->RL2 = std::make_unique<BugType>(N, "[RL2] Registration never dropped",
-                                     Cat, /*SuppressOnSink=*/true);
-  M->RL4 = std::make_unique<BugType>(N, "[RL4] Missing auxiliary_device_uninit",
-                                     Cat, /*SuppressOnSink=*/true);
-  M->RL5 = std::make_unique<BugType>(N, "[RL5] Missing auxiliary_device_delete",
-                                     Cat, /*SuppressOnSink=*/true);
-  const AnalyzerOptions &Opts = Mgr.getAnalyzerOptions();
-  splitNames(Opts.getCheckerStringOption(N.getName(), "ExtraCreateFunctions"),
-             M->ExtraCreate);
-  splitNames(Opts.getCheckerStringOption(N.getName(), "ExtraDropFunctions"),
-             M->ExtraDrop);
-}
-
-void registerUA(CheckerManager &Mgr) {
-  auto *M = Mgr.getChecker<LifetimeModel>();
-  CheckerNameRef N = Mgr.getCurrentCheckerName();
-  M->UAOn = true;
-  const char *Cat = "kbound: use after unbind";
-  M->UA1 = std::make_unique<BugType>(N, "[UA1] Use after drop/uninit", Cat);
-  M->UA2 = std::make_unique<BugType>(N, "[UA2] kfree of an initialized device",
-                                     Cat);
-  M->UA3 = std::make_unique<BugType>(
-      N, "[UA3] borrowed memory freed before the drop", Cat);
-  M->UA5 = std::make_unique<BugType>(N, "[UA5] Uninit before delete", Cat);
-  M->UA6 = std::make_unique<BugType>(N, "[UA6] devm registration dropped by hand",
-                                     Cat);
+void registerModel(CheckerManager &Mgr) {
+  Mgr.registerChecker<LifetimeModel>();
+  api::loadUserRows(Mgr);
 }
 
 bool shouldRegister(const CheckerManager &) { return true; }
 
 } // namespace
 
-void kbound::registerLifetimeCheckers(CheckerRegistry &Registry) {
-  Registry.addChecker(registerModel, shouldRegister, ModelName,
+void kbound::enableLifetimeCheck(CheckerManager &Mgr, CheckID ID) {
+  Mgr.getChecker<LifetimeModel>()->Checks.enable(ID,
+                                                 Mgr.getCurrentCheckerName());
+}
+
+void kbound::registerLifetimeModel(CheckerRegistry &Registry) {
+  Registry.addChecker(registerModel, shouldRegister, "kbound.LifetimeModel",
                       "Models registration and auxiliary device lifetimes",
                       "", /*IsHidden=*/true);
-  Registry.addChecker(registerLeak, shouldRegister, LeakName,
-                      "Registrations and auxiliary devices that are never "
-                      "dropped, uninitialized or deleted (RL1, RL2, RL4, RL5)",
-                      "docs/checks/RL2.md", /*IsHidden=*/false);
-  Registry.addChecker(registerUA, shouldRegister, UAName,
-                      "Registrations and auxiliary devices used or freed "
-                      "after teardown, wrong teardown order, devm dropped by "
-                      "hand (UA1, UA2, UA5, UA6)",
-                      "docs/checks/UA1.md", /*IsHidden=*/false);
-  Registry.addDependency(LeakName, ModelName);
-  Registry.addDependency(UAName, ModelName);
-  Registry.addCheckerOption("string", LeakName, "ExtraCreateFunctions", "",
-                            "Comma-separated subsystem wrappers that create a "
-                            "registration and return it like "
-                            "auxiliary_registration_new",
-                            "released");
-  Registry.addCheckerOption("string", LeakName, "ExtraDropFunctions", "",
-                            "Comma-separated subsystem wrappers that drop the "
-                            "registration passed as their first argument",
-                            "released");
 }

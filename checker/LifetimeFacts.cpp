@@ -2,6 +2,7 @@
 
 #include "LifetimeFacts.h"
 #include "ASTHelpers.h"
+#include "KboundAPI.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -11,6 +12,7 @@ using namespace clang;
 using namespace kbound::lifetime;
 using kbound::calleeName;
 using kbound::memberField;
+namespace api = kbound::api;
 
 namespace {
 
@@ -18,10 +20,8 @@ bool isDevmCreate(const Expr *E) {
   const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenCasts());
   if (!CE)
     return false;
-  StringRef N = calleeName(CE);
-  return N == "devm_auxiliary_registration_new" ||
-         N == "__devm_auxiliary_device_create" ||
-         N == "devm_auxiliary_device_create";
+  api::Role R = api::roleOf(CE);
+  return R == api::Role::RegNewManaged || R == api::Role::CreateManaged;
 }
 
 const FunctionDecl *functionOf(const Expr *E) {
@@ -121,10 +121,10 @@ public:
   FileFacts &F;
   explicit FreeFinder(FileFacts &F) : F(F) {}
   bool VisitCallExpr(CallExpr *CE) {
-    StringRef N = calleeName(CE);
-    if ((N != "kfree" && N != "kvfree") || CE->getNumArgs() != 1)
+    const api::Entry *E = api::lookup(CE);
+    if (!E || E->R != api::Role::Free)
       return true;
-    QualType T = CE->getArg(0)->IgnoreParenImpCasts()->getType();
+    QualType T = CE->getArg(E->Arg)->IgnoreParenImpCasts()->getType();
     if (const auto *PT = T->getAs<PointerType>())
       if (const auto *RT = PT->getPointeeType()->getAs<RecordType>())
         F.ReleaseFreed.insert(
@@ -179,9 +179,9 @@ public:
   // The device the half teardown was seen on; empty: any device.
   llvm::SmallVector<StringRef, 4> Dev;
   bool VisitCallExpr(CallExpr *CE) {
-    StringRef N = calleeName(CE);
-    if (N == "auxiliary_device_uninit")
+    if (api::roleOf(CE) == api::Role::Put)
       return true;
+    StringRef N = calleeName(CE);
     // A call through a pointer may do anything.
     if (!CE->getDirectCallee()) {
       Found = true;
@@ -224,7 +224,7 @@ FileFacts FileFacts::compute(ASTContext &Ctx) {
     if (Fn->getNumParams() == 1)
       if (const auto *PT = Fn->getParamDecl(0)->getType()->getAs<PointerType>())
         if (const auto *RD = PT->getPointeeType()->getAsRecordDecl())
-          if (RD->getIdentifier() && RD->getName() == "device")
+          if (api::isRecord(RD, api::RecordKind::Device))
             F.HasDeviceRelease = true;
   }
   return F;

@@ -1,6 +1,7 @@
 //===- TagFieldScan.cpp - TM1 across the functions of one file ------------===//
 
 #include "TagFieldScan.h"
+#include "KboundAPI.h"
 #include "TagResolver.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -19,40 +20,38 @@ namespace kbound {
 namespace tag {
 namespace {
 
-bool calls(const Expr *E, StringRef Name) {
+/// Is \p E a call whose row in the API table has role \p R?
+bool calls(const Expr *E, api::Role R) {
   const auto *CE = dyn_cast_or_null<CallExpr>(E);
-  if (!CE)
-    return false;
-  const FunctionDecl *FD = CE->getDirectCallee();
-  return FD && FD->getIdentifier() && FD->getName() == Name;
+  return CE && api::roleOf(CE) == R;
 }
 
 bool isCreationCall(const Expr *E) {
   const auto *CE = dyn_cast_or_null<CallExpr>(E);
-  return CE && CE->getNumArgs() == 6 &&
-         (calls(E, "auxiliary_registration_new") ||
-          calls(E, "devm_auxiliary_registration_new"));
+  return CE && CE->getNumArgs() == 6 && api::isRegCreate(api::roleOf(CE));
 }
 
-// Whether any declaration of the file-scope function Name is used in the TU.
-// Sema marks uses, so a TU that never calls the API (nearly every file the
-// analyzer sees) skips the whole-TU walks below.
-bool isUsedFunction(const TranslationUnitDecl *TU, StringRef Name) {
+// Whether any file-scope function with role R in the API table is used in
+// the TU. Sema marks uses, so a TU that never calls the API (nearly every
+// file the analyzer sees) skips the whole-TU walks below.
+bool isUsedRole(const TranslationUnitDecl *TU, api::Role R) {
   ASTContext &Ctx = TU->getASTContext();
-  auto It = Ctx.Idents.find(Name);
-  if (It == Ctx.Idents.end())
-    return false;
-  for (const NamedDecl *ND : TU->lookup(DeclarationName(It->getValue())))
-    if (isa<FunctionDecl>(ND) && ND->isReferenced())
-      return true;
+  for (const api::Entry *E : api::withRole(R)) {
+    auto It = Ctx.Idents.find(E->Name);
+    if (It == Ctx.Idents.end())
+      continue;
+    for (const NamedDecl *ND : TU->lookup(DeclarationName(It->getValue())))
+      if (isa<FunctionDecl>(ND) && ND->isReferenced())
+        return true;
+  }
   return false;
 }
 
 // A TM1 mismatch needs both a creation with a tag and a fetch with one.
 bool mayMismatch(const TranslationUnitDecl *TU) {
-  return isUsedFunction(TU, "auxiliary_registration_data") &&
-         (isUsedFunction(TU, "auxiliary_registration_new") ||
-          isUsedFunction(TU, "devm_auxiliary_registration_new"));
+  return isUsedRole(TU, api::Role::RegData) &&
+         (isUsedRole(TU, api::Role::RegNew) ||
+          isUsedRole(TU, api::Role::RegNewManaged));
 }
 
 const FieldDecl *fieldOf(const Expr *E) {
@@ -190,7 +189,7 @@ std::vector<FieldTagMismatch> scanFieldTags(const TranslationUnitDecl *TU) {
       if (!F)
         return;
       StoredIn[FD].insert(F);
-      if (calls(R, "auxiliary_registration_device")) {
+      if (calls(R, api::Role::RegDevice)) {
         if (const FieldDecl *Src = fieldOfArg(R))
           DevFields[F] = Src;
         return;
@@ -248,7 +247,7 @@ std::vector<FieldTagMismatch> scanFieldTags(const TranslationUnitDecl *TU) {
                      return;
                    const Expr *R = Rhs->IgnoreParenCasts();
                    const FieldDecl *Src = nullptr;
-                   if (calls(R, "auxiliary_registration_device"))
+                   if (calls(R, api::Role::RegDevice))
                      Src = fieldOfArg(R);
                    else if (const FieldDecl *DF = fieldOf(R)) {
                      auto It = DevFields.find(DF);
@@ -263,7 +262,7 @@ std::vector<FieldTagMismatch> scanFieldTags(const TranslationUnitDecl *TU) {
                  });
 
     forEachCall(FD->getBody(), [&](const CallExpr *CE) {
-      if (!calls(CE, "auxiliary_registration_data") || CE->getNumArgs() != 2)
+      if (!calls(CE, api::Role::RegData) || CE->getNumArgs() != 2)
         return;
       const VarDecl *FetchTag =
           tagDeclFromArg(ento::UnknownVal(), CE->getArg(1));
@@ -271,7 +270,7 @@ std::vector<FieldTagMismatch> scanFieldTags(const TranslationUnitDecl *TU) {
         return;
       const Expr *Dev = CE->getArg(0)->IgnoreParenCasts();
       const FieldDecl *RegField = nullptr;
-      if (calls(Dev, "auxiliary_registration_device"))
+      if (calls(Dev, api::Role::RegDevice))
         RegField = fieldOfArg(Dev);
       else if (const FieldDecl *DF = fieldOf(Dev)) {
         auto It = DevFields.find(DF);
@@ -382,7 +381,7 @@ std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
     }
     if (const auto *VD = dyn_cast<VarDecl>(D)) {
       const RecordDecl *RD = VD->getType()->getAsRecordDecl();
-      if (RD && RD->getName() == "auxiliary_driver" && VD->hasInit())
+      if (api::isRecord(RD, api::RecordKind::AuxDriver) && VD->hasInit())
         AuxDrivers.push_back(VD);
     }
   }
@@ -435,7 +434,7 @@ std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
         continue;
       const ParmVarDecl *Adev = Fn->getParamDecl(0);
       forEachCall(Fn->getBody(), [&](const CallExpr *CE) {
-        if (!calls(CE, "auxiliary_registration_data") || CE->getNumArgs() != 2)
+        if (!calls(CE, api::Role::RegData) || CE->getNumArgs() != 2)
           return;
         if (varOf(CE->getArg(0)) != Adev)
           return;

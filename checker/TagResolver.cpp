@@ -1,6 +1,7 @@
 //===- TagResolver.cpp - map a registration-data tag to its C type --------===//
 
 #include "TagResolver.h"
+#include "KboundAPI.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
@@ -58,7 +59,7 @@ ResolvedTag resolveTag(const VarDecl *VD) {
   if (!ILE)
     return T;
   const RecordDecl *RD = VD->getType()->getAsRecordDecl();
-  if (!RD || RD->getName() != "auxiliary_regdata_type")
+  if (!api::isRecord(RD, api::RecordKind::TypeTag))
     return T;
 
   if (auto SizeIdx = fieldIndex(RD, "size");

@@ -1,6 +1,7 @@
 //===- TypeTagChecker.cpp - kbound.TypeTag: TM1, TM3, TM4, TM5 ------------===//
 //
-// Registration data is stored behind a tag (the C TypeId of MISSION.md).
+// Registration data is stored behind a tag (the C TypeId; see
+// docs/registration-api.md).
 // Along each path this checker remembers
 //   registration symbol -> tag it was created with,
 //   auxiliary device symbol -> registration (auxiliary_registration_device),
@@ -78,18 +79,7 @@ class TypeTagChecker
                      check::PostStmt<CastExpr>, check::DeadSymbols,
                      check::PointerEscape, check::ConstPointerEscape,
                      check::EndOfTranslationUnit> {
-  const BugType BT_TM1{this, "[TM1] registration fetched with another tag",
-                       "kbound type tag"};
-  const BugType BT_TM3{this, "[TM3] registration data of the wrong type",
-                       "kbound type tag"};
-  const BugType BT_TM4{this, "[TM4] registration data used as another type",
-                       "kbound type tag"};
-  const BugType BT_TM5{this, "[TM5] registration data used without IS_ERR",
-                       "kbound type tag"};
-
-  bool isOurs(const BugType &BT) const {
-    return &BT == &BT_TM1 || &BT == &BT_TM3 || &BT == &BT_TM4 || &BT == &BT_TM5;
-  }
+  bool isOurs(const BugType &BT) const { return Checks.owns(BT); }
 
   void checkCreation(const CallEvent &Call, CheckerContext &C) const;
   ExplodedNode *reportTM1(const CallEvent &Call, const DevInfo &Dev,
@@ -97,6 +87,8 @@ class TypeTagChecker
                           CheckerContext &C) const;
 
 public:
+  CheckSet Checks;
+
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
@@ -195,37 +187,22 @@ static std::optional<CharUnits> knownExtent(SVal V, ASTContext &Ctx) {
 }
 
 static bool isCreation(const CallEvent &Call) {
-  return api::RegistrationNew.matches(Call) ||
-         api::DevmRegistrationNew.matches(Call);
+  // The tag and data arguments are where the API has them (a user's
+  // wrapper with another signature is tracked for lifetimes only).
+  return api::isRegCreate(api::roleOf(Call)) && Call.getNumArgs() == 6;
 }
 
 static bool isKnownErrPtr(SymbolRef Sym, ProgramStateRef State,
                           CheckerContext &C);
 
 static bool isErrCheck(const CallEvent &Call) {
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD || Call.getNumArgs() != 1 || !FD->getIdentifier())
-    return false;
-  StringRef N = FD->getName();
-  return N == "IS_ERR" || N == "IS_ERR_OR_NULL" || N == "PTR_ERR_OR_ZERO" ||
-         N == "PTR_ERR" || N == "ERR_CAST";
+  api::Role R = api::roleOf(Call);
+  return api::isErrInspect(R) || R == api::Role::ErrCast;
 }
 
 // Logging a pointer (dev_info(..., "%p", p)) does not check it.
 static bool isLogCall(const CallEvent &Call) {
-  const IdentifierInfo *II = Call.getCalleeIdentifier();
-  if (!II)
-    return false;
-  StringRef N = II->getName();
-  return N.contains("printk") || N.starts_with("_dev_") ||
-         N.starts_with("dev_err") || N.starts_with("dev_warn") ||
-         N.starts_with("dev_info") || N.starts_with("dev_dbg") ||
-         N.starts_with("dev_notice") || N.starts_with("__dynamic_") ||
-         N.starts_with("drm_dbg") || N.starts_with("drm_err") ||
-         N.starts_with("netdev_err") || N.starts_with("netdev_info") ||
-         N.starts_with("netdev_warn") || N.starts_with("netdev_dbg") ||
-         N.starts_with("pci_err") || N.starts_with("pci_warn") ||
-         N.starts_with("pci_info");
+  return api::roleOf(Call) == api::Role::Logging;
 }
 
 void TypeTagChecker::checkPreCall(const CallEvent &Call,
@@ -254,6 +231,8 @@ void TypeTagChecker::checkCreation(const CallEvent &Call,
         *Have >= Ctx.getTypeSizeInChars(Tag.Type))
       return;
   }
+  if (!Checks.on(CheckID::TM3))
+    return;
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return;
@@ -265,7 +244,8 @@ void TypeTagChecker::checkCreation(const CallEvent &Call,
                     ") bytes from it as a " + Tag.TypeName +
                     "; pass a pointer to a " + Tag.TypeName +
                     ", or define a tag for " + PT + " and use it";
-  auto R = std::make_unique<PathSensitiveBugReport>(BT_TM3, Msg, N);
+  auto R = std::make_unique<PathSensitiveBugReport>(*Checks.get(CheckID::TM3),
+                                                   Msg, N);
   R->addRange(Call.getArgSourceRange(5));
   C.emitReport(std::move(R));
 }
@@ -274,6 +254,8 @@ ExplodedNode *TypeTagChecker::reportTM1(const CallEvent &Call,
                                         const DevInfo &Dev, SymbolRef DevSym,
                                         const VarDecl *Fetch,
                                         CheckerContext &C) const {
+  if (!Checks.on(CheckID::TM1))
+    return nullptr;
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return nullptr;
@@ -284,7 +266,8 @@ ExplodedNode *TypeTagChecker::reportTM1(const CallEvent &Call,
       " but the registration was created with " + describeTag(Created) +
       "; the fetch returns ERR_PTR(-EINVAL): fetch with &" +
       Dev.Tag->getName().str();
-  auto R = std::make_unique<PathSensitiveBugReport>(BT_TM1, Msg, N);
+  auto R = std::make_unique<PathSensitiveBugReport>(*Checks.get(CheckID::TM1),
+                                                   Msg, N);
   R->addRange(Call.getArgSourceRange(1));
   R->markInteresting(Dev.Reg);
   R->markInteresting(DevSym);
@@ -314,7 +297,7 @@ void TypeTagChecker::checkPostCall(const CallEvent &Call,
     return;
   }
 
-  if (api::RegistrationDevice.matches(Call)) {
+  if (api::roleOf(Call) == api::Role::RegDevice) {
     SymbolRef Reg = pointerSymbol(Call.getArgSVal(0));
     SymbolRef Dev = Call.getReturnValue().getAsSymbol();
     if (!Reg || !Dev)
@@ -333,7 +316,7 @@ void TypeTagChecker::checkPostCall(const CallEvent &Call,
     return;
   }
 
-  if (api::RegistrationData.matches(Call)) {
+  if (api::roleOf(Call) == api::Role::RegData) {
     const VarDecl *Tag = tagDeclFromArg(Call.getArgSVal(1), Call.getArgExpr(1));
     // Chain the data-tracking transition after a TM1 report's node so the
     // path does not fork.
@@ -354,7 +337,8 @@ void TypeTagChecker::checkPostCall(const CallEvent &Call,
             "has no data";
     const NoteTag *NT = C.getNoteTag(
         [this, Data, Note](PathSensitiveBugReport &BR) -> std::string {
-          if ((&BR.getBugType() != &BT_TM4 && &BR.getBugType() != &BT_TM5) ||
+          if ((&BR.getBugType() != Checks.get(CheckID::TM4) &&
+               &BR.getBugType() != Checks.get(CheckID::TM5)) ||
               !BR.isInteresting(Data))
             return "";
           return Note;
@@ -375,8 +359,7 @@ void TypeTagChecker::checkPostCall(const CallEvent &Call,
     // PTR_ERR_OR_ZERO() of an ERR_PTR is non-zero: the inline body's cast
     // of the pointer to long loses that, and the impossible "0" branch
     // would then dereference the error pointer.
-    const IdentifierInfo *II = Call.getCalleeIdentifier();
-    if (II && II->getName() == "PTR_ERR_OR_ZERO" &&
+    if (api::roleOf(Call) == api::Role::PtrErrOrZero &&
         isKnownErrPtr(Sym, State, C)) {
       if (auto RV = Call.getReturnValue().getAs<DefinedOrUnknownSVal>()) {
         ProgramStateRef NonZero = State->assume(*RV, true);
@@ -434,6 +417,10 @@ void TypeTagChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   // Report once per path (on the error branch: stop tracking it at all).
   State = DI->Checked ? State->remove<DataTagMap>(Sym)
                       : State->set<DataTagMap>(Sym, DataInfo{DI->Tag, true});
+  if (!Checks.on(CheckID::TM5)) {
+    C.addTransition(State);
+    return;
+  }
   ExplodedNode *N = C.generateNonFatalErrorNode(State);
   if (!N)
     return;
@@ -442,7 +429,8 @@ void TypeTagChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
       "dereferenced without an IS_ERR() check; it is ERR_PTR(-EINVAL) on a "
       "tag mismatch and ERR_PTR(-ENOENT) when the device has no data (a NULL "
       "check catches neither): check IS_ERR() and return PTR_ERR() first";
-  auto Rep = std::make_unique<PathSensitiveBugReport>(BT_TM5, Msg, N);
+  auto Rep = std::make_unique<PathSensitiveBugReport>(
+      *Checks.get(CheckID::TM5), Msg, N);
   if (S)
     Rep->addRange(S->getSourceRange());
   Rep->markInteresting(Sym);
@@ -483,6 +471,8 @@ void TypeTagChecker::checkPostStmt(const CastExpr *CE,
   QualType P = To->getPointeeType();
   if (pointeeCompatible(Ctx, Tag.Type, P) || isRawIntegerView(Ctx, P, Tag.Type))
     return;
+  if (!Checks.on(CheckID::TM4))
+    return;
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return;
@@ -491,7 +481,8 @@ void TypeTagChecker::checkPostStmt(const CastExpr *CE,
                     describeTag(Tag) + " is used as '" + PT +
                     " *'; use it as '" + Tag.TypeName +
                     " *', or fetch with the tag " + PT + " was registered with";
-  auto R = std::make_unique<PathSensitiveBugReport>(BT_TM4, Msg, N);
+  auto R = std::make_unique<PathSensitiveBugReport>(*Checks.get(CheckID::TM4),
+                                                   Msg, N);
   R->addRange(CE->getSourceRange());
   R->markInteresting(Sym);
   C.emitReport(std::move(R));
@@ -502,6 +493,9 @@ void TypeTagChecker::checkPostStmt(const CastExpr *CE,
 void TypeTagChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
                                                AnalysisManager &Mgr,
                                                BugReporter &BR) const {
+  if (!Checks.on(CheckID::TM1))
+    return;
+  const BugType &BT_TM1 = *Checks.get(CheckID::TM1);
   const SourceManager &SM = Mgr.getSourceManager();
   for (const FieldTagMismatch &M : scanFieldTags(TU)) {
     ResolvedTag Created = resolveTag(M.CreateTag);
@@ -587,10 +581,20 @@ ProgramStateRef TypeTagChecker::checkPointerEscape(
   return State;
 }
 
-void kbound::registerTypeTagChecker(CheckerRegistry &Registry) {
-  Registry.addChecker<TypeTagChecker>(
-      "kbound.TypeTag",
-      "Registration data created, fetched or used with the wrong type tag "
-      "(TM1, TM3, TM4, TM5)",
-      "docs/checks/TM1.md");
+static void registerModel(CheckerManager &Mgr) {
+  Mgr.registerChecker<TypeTagChecker>();
+  api::loadUserRows(Mgr);
+}
+
+static bool shouldRegister(const CheckerManager &) { return true; }
+
+void kbound::enableTypeTagCheck(CheckerManager &Mgr, CheckID ID) {
+  Mgr.getChecker<TypeTagChecker>()->Checks.enable(ID,
+                                                  Mgr.getCurrentCheckerName());
+}
+
+void kbound::registerTypeTagModel(CheckerRegistry &Registry) {
+  Registry.addChecker(registerModel, shouldRegister, "kbound.TypeTagModel",
+                      "Models registration-data type tags", "",
+                      /*IsHidden=*/true);
 }

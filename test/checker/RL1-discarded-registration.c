@@ -1,7 +1,7 @@
 // RL1: the result of auxiliary_registration_new() is thrown away.
 // RUN: %kbound_cc1 -verify %s
 // RUN: %kbound_cc1 -analyzer-config \
-// RUN:   kbound.RegistrationLeak:ExtraCreateFunctions=foo_reg_new \
+// RUN:   kbound:ExtraCreateFunctions=foo_reg_new \
 // RUN:   -verify=expected,extra %s
 #include <linux/auxiliary_bus.h>
 #include <linux/err.h>

@@ -1,4 +1,4 @@
-// Path notes of RL2 and RL4 (kbound.RegistrationLeak).
+// Path notes of RL2 and RL4 (kbound.RL2, kbound.RL4).
 // RUN: %kbound_cc1 -analyzer-output=text -verify %s
 #include <linux/auxiliary_bus.h>
 #include <linux/err.h>

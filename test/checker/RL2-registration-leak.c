@@ -2,8 +2,8 @@
 // without auxiliary_registration_drop().
 // RUN: %kbound_cc1 -verify %s
 // RUN: %kbound_cc1 -analyzer-config \
-// RUN:   kbound.RegistrationLeak:ExtraCreateFunctions=foo_reg_new \
-// RUN:   -analyzer-config kbound.RegistrationLeak:ExtraDropFunctions=foo_reg_drop \
+// RUN:   kbound:ExtraCreateFunctions=foo_reg_new \
+// RUN:   -analyzer-config kbound:ExtraDropFunctions=foo_reg_drop \
 // RUN:   -verify=expected,extra %s
 #include <linux/auxiliary_bus.h>
 #include <linux/err.h>

@@ -1,13 +1,13 @@
 // RL3: .probe stores a registration in driver data and .remove never drops it.
-// Only kbound.DriverCallbacks runs, so the other families' checks on the same
+// Only the checkers of RL3, UA3 and UA4 run, so the other IDs on the same
 // code cannot change this test's outcome.
 // Notes are checked where a case spells them out (expected-note), ignored
 // elsewhere; the text output mode must agree.
 // RUN: %clang_cc1 -analyze -load %kbound_plugin \
-// RUN:   -analyzer-checker=kbound.DriverCallbacks -I %fixtures_include \
+// RUN:   -analyzer-checker=kbound.RL3,kbound.UA3,kbound.UA4 -I %fixtures_include \
 // RUN:   -DKBUILD_MODNAME='"rl3"' -verify -verify-ignore-unexpected=note %s
 // RUN: %clang_cc1 -analyze -load %kbound_plugin \
-// RUN:   -analyzer-checker=kbound.DriverCallbacks -I %fixtures_include \
+// RUN:   -analyzer-checker=kbound.RL3,kbound.UA3,kbound.UA4 -I %fixtures_include \
 // RUN:   -DKBUILD_MODNAME='"rl3"' -analyzer-output=text \
 // RUN:   -verify -verify-ignore-unexpected=note %s
 #include <linux/auxiliary_bus.h>

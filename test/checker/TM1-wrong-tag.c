@@ -1,5 +1,5 @@
 // TM1: registration data fetched with a tag other than the one the
-// registration was created with (path-sensitive, kbound.TypeTag).
+// registration was created with (path-sensitive, kbound.TM1).
 // RUN: %kbound_cc1 -verify %s
 
 #include <linux/auxiliary_bus.h>

@@ -1,6 +1,6 @@
 // UA2: kfree() of an auxiliary device (or of the struct that contains it)
 // after auxiliary_device_init() succeeded.
-// RUN: %kbound_cc1 -analyzer-checker=kbound.UseAfterUnbind -analyzer-disable-checker=kbound.RegistrationLeak -verify %s
+// RUN: %kbound_cc1 -analyzer-disable-checker=kbound.RL1,kbound.RL2,kbound.RL4,kbound.RL5 -verify %s
 #include <linux/auxiliary_bus.h>
 #include <linux/device.h>
 #include <linux/err.h>

@@ -2,10 +2,10 @@
 // container points to before auxiliary_device_delete() (the auxiliary driver's
 // .remove still runs inside the delete and reads it).
 // RUN: %clang_cc1 -analyze -load %kbound_plugin \
-// RUN:   -analyzer-checker=kbound.DriverCallbacks -I %fixtures_include \
+// RUN:   -analyzer-checker=kbound.RL3,kbound.UA3,kbound.UA4 -I %fixtures_include \
 // RUN:   -DKBUILD_MODNAME='"ua3d"' -verify -verify-ignore-unexpected=note %s
 // RUN: %clang_cc1 -analyze -load %kbound_plugin \
-// RUN:   -analyzer-checker=kbound.DriverCallbacks -I %fixtures_include \
+// RUN:   -analyzer-checker=kbound.RL3,kbound.UA3,kbound.UA4 -I %fixtures_include \
 // RUN:   -DKBUILD_MODNAME='"ua3d"' -analyzer-output=text -verify=expected,text %s
 #include <linux/auxiliary_bus.h>
 #include <linux/pci.h>

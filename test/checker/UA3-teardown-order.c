@@ -2,10 +2,10 @@
 // registration is dropped (or frees what a devm registration borrows: devres
 // drops that one only after .remove returns).
 // RUN: %clang_cc1 -analyze -load %kbound_plugin \
-// RUN:   -analyzer-checker=kbound.DriverCallbacks -I %fixtures_include \
+// RUN:   -analyzer-checker=kbound.RL3,kbound.UA3,kbound.UA4 -I %fixtures_include \
 // RUN:   -DKBUILD_MODNAME='"ua3"' -verify -verify-ignore-unexpected=note %s
 // RUN: %clang_cc1 -analyze -load %kbound_plugin \
-// RUN:   -analyzer-checker=kbound.DriverCallbacks -I %fixtures_include \
+// RUN:   -analyzer-checker=kbound.RL3,kbound.UA3,kbound.UA4 -I %fixtures_include \
 // RUN:   -DKBUILD_MODNAME='"ua3"' -analyzer-output=text \
 // RUN:   -verify -verify-ignore-unexpected=note %s
 #include <linux/auxiliary_bus.h>

@@ -2,10 +2,10 @@
 // container_of of the device) is stored where it outlives the binding and
 // the auxiliary driver's .remove does not clear it.
 // RUN: %clang_cc1 -analyze -load %kbound_plugin \
-// RUN:   -analyzer-checker=kbound.DriverCallbacks -I %fixtures_include \
+// RUN:   -analyzer-checker=kbound.RL3,kbound.UA3,kbound.UA4 -I %fixtures_include \
 // RUN:   -DKBUILD_MODNAME='"ua4"' -verify -verify-ignore-unexpected=note %s
 // RUN: %clang_cc1 -analyze -load %kbound_plugin \
-// RUN:   -analyzer-checker=kbound.DriverCallbacks -I %fixtures_include \
+// RUN:   -analyzer-checker=kbound.RL3,kbound.UA3,kbound.UA4 -I %fixtures_include \
 // RUN:   -DKBUILD_MODNAME='"ua4"' -analyzer-output=text \
 // RUN:   -verify -verify-ignore-unexpected=note %s
 #include <linux/auxiliary_bus.h>

@@ -1,4 +1,4 @@
-// Path notes of UA5, UA1 and UA2 (kbound.UseAfterUnbind).
+// Path notes of UA5, UA1 and UA2 (kbound.UA5, kbound.UA1, kbound.UA2).
 // RUN: %kbound_cc1 -analyzer-output=text -verify %s
 #include <linux/auxiliary_bus.h>
 #include <linux/err.h>

@@ -1,9 +1,29 @@
-// The plugin loads into clang-19 and registers the kbound package.
+// The plugin loads into clang-19 and registers one checker per check ID in
+// the kbound package; the models underneath are hidden.
 // RUN: %clang_cc1 -load %kbound_plugin -analyzer-checker-help \
 // RUN:   | FileCheck %s --check-prefix=HELP
-// HELP-DAG: kbound.RegistrationLeak
-// HELP-DAG: kbound.TypeTag
-// HELP-DAG: kbound.UseAfterUnbind
+// HELP-DAG: kbound.RL1 
+// HELP-DAG: kbound.RL2 
+// HELP-DAG: kbound.RL3 
+// HELP-DAG: kbound.RL4 
+// HELP-DAG: kbound.RL5 
+// HELP-DAG: kbound.TM1 
+// HELP-DAG: kbound.TM3 
+// HELP-DAG: kbound.TM4 
+// HELP-DAG: kbound.TM5 
+// HELP-DAG: kbound.UA1 
+// HELP-DAG: kbound.UA2 
+// HELP-DAG: kbound.UA3 
+// HELP-DAG: kbound.UA4 
+// HELP-DAG: kbound.UA5 
+// HELP-DAG: kbound.UA6 
+// HELP-NOT: kbound.{{[A-Za-z]*}}Model
+// The package options that add rows to the API table are listed.
+// RUN: %clang_cc1 -load %kbound_plugin -analyzer-checker-option-help \
+// RUN:   | FileCheck %s --check-prefix=OPTS
+// OPTS-DAG: kbound:ExtraCreateFunctions
+// OPTS-DAG: kbound:ExtraDropFunctions
+// OPTS-DAG: kbound:ExtraFunctions
 
 // Enabling the whole package analyzes a file without complaint.
 // RUN: %kbound_cc1 -verify %s

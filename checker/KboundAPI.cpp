@@ -1,0 +1,207 @@
+//===- KboundAPI.cpp - the API table built from KboundAPI.def -------------===//
+
+#include "KboundAPI.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace clang;
+using namespace kbound;
+using namespace kbound::api;
+
+namespace {
+
+enum class Match : unsigned char { Prefix, Suffix, Contains };
+
+struct Pattern {
+  Match M;
+  llvm::StringRef Text, Unless;
+  Entry E;
+};
+
+struct Table {
+  llvm::StringMap<Entry> Exact;
+  std::vector<Pattern> Patterns;
+
+  Table() {
+#define KBOUND_FUNC(Name, Fam, R, Arg, Args, OnFail)                           \
+  Exact[#Name] = Entry{#Name,  Family::Fam, Role::R, Arg,                      \
+                       Args,   Fail::OnFail};
+#define KBOUND_PATTERN(M, Text, Unless, Fam, R)                                \
+  Patterns.push_back(Pattern{Match::M, Text, Unless,                           \
+                             Entry{Text, Family::Fam, Role::R, 0, -1,          \
+                                   Fail::None}});
+#include "KboundAPI.def"
+  }
+
+  const Entry *find(llvm::StringRef N) const {
+    auto It = Exact.find(N);
+    if (It != Exact.end())
+      return &It->second;
+    for (const Pattern &P : Patterns) {
+      bool Hit = P.M == Match::Prefix   ? N.starts_with(P.Text)
+                 : P.M == Match::Suffix ? N.ends_with(P.Text)
+                                        : N.contains(P.Text);
+      if (Hit && (P.Unless.empty() || !N.contains(P.Unless)))
+        return &P.E;
+    }
+    return nullptr;
+  }
+};
+
+// One table per process: clang -cc1 analyzes one translation unit, and the
+// user rows come from that run's options.
+Table &table() {
+  static Table T;
+  return T;
+}
+
+bool argsMatch(const Entry &E, unsigned N) {
+  return E.Args < 0 || static_cast<unsigned>(E.Args) == N;
+}
+
+} // namespace
+
+llvm::StringRef api::roleName(Role R) {
+  switch (R) {
+#define KBOUND_ROLE_NAME(X)                                                    \
+  case Role::X:                                                                \
+    return #X;
+    KBOUND_ROLES(KBOUND_ROLE_NAME)
+#undef KBOUND_ROLE_NAME
+  }
+  return "Unknown";
+}
+
+const Entry *api::lookup(llvm::StringRef Name) {
+  if (Name.empty())
+    return nullptr;
+  return table().find(Name);
+}
+
+const Entry *api::lookup(const ento::CallEvent &Call) {
+  if (!Call.isGlobalCFunction())
+    return nullptr;
+  const IdentifierInfo *II = Call.getCalleeIdentifier();
+  if (!II)
+    return nullptr;
+  const Entry *E = lookup(II->getName());
+  return E && argsMatch(*E, Call.getNumArgs()) ? E : nullptr;
+}
+
+const Entry *api::lookup(const CallExpr *CE) {
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  const Entry *E = lookup(FD->getName());
+  return E && argsMatch(*E, CE->getNumArgs()) ? E : nullptr;
+}
+
+Role api::roleOf(const ento::CallEvent &Call) {
+  const Entry *E = lookup(Call);
+  return E ? E->R : Role::Unknown;
+}
+
+Role api::roleOf(const CallExpr *CE) {
+  const Entry *E = lookup(CE);
+  return E ? E->R : Role::Unknown;
+}
+
+std::vector<const Entry *> api::withRole(Role R) {
+  std::vector<const Entry *> Out;
+  for (const auto &KV : table().Exact)
+    if (KV.second.R == R)
+      Out.push_back(&KV.second);
+  return Out;
+}
+
+llvm::StringRef api::recordName(RecordKind K) {
+  switch (K) {
+#define KBOUND_RECORD(Name, Fam, Kind)                                         \
+  case RecordKind::Kind:                                                       \
+    return #Name;
+#include "KboundAPI.def"
+  }
+  return "";
+}
+
+bool api::isRecord(const RecordDecl *RD, RecordKind K) {
+  return RD && RD->getIdentifier() && RD->getName() == recordName(K);
+}
+
+static Role parseRole(llvm::StringRef S) {
+#define KBOUND_ROLE_PARSE(X)                                                   \
+  if (S == #X)                                                                 \
+    return Role::X;
+  KBOUND_ROLES(KBOUND_ROLE_PARSE)
+#undef KBOUND_ROLE_PARSE
+  return Role::Unknown;
+}
+
+static void addUserRow(llvm::StringRef Name, Role R, int Arg) {
+  // A user row describes a driver's own wrapper: it keeps the family and
+  // failure convention of the API function it wraps.
+  Family F = Family::RegData;
+  Fail OnFail = Fail::None;
+  for (const Entry *Like : withRole(R))
+    if (!Like->User) {
+      F = Like->Fam;
+      OnFail = Like->OnFail;
+      break;
+    }
+  Entry E{Name.str(), F, R, Arg, -1, OnFail};
+  E.User = true;
+  table().Exact[Name] = E;
+}
+
+void api::loadUserRows(ento::CheckerManager &Mgr) {
+  static bool Loaded = false;
+  if (Loaded)
+    return;
+  Loaded = true;
+  const AnalyzerOptions &Opts = Mgr.getAnalyzerOptions();
+  auto Items = [&](llvm::StringRef Option) {
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    Opts.getCheckerStringOption(PackageName, Option)
+        .split(Parts, ',', -1, /*KeepEmpty=*/false);
+    return Parts;
+  };
+  for (llvm::StringRef N : Items("ExtraCreateFunctions"))
+    if (!N.trim().empty())
+      addUserRow(N.trim(), Role::RegNew, -1);
+  for (llvm::StringRef N : Items("ExtraDropFunctions"))
+    if (!N.trim().empty())
+      addUserRow(N.trim(), Role::RegDrop, 0);
+  std::string Bad;
+  for (llvm::StringRef Item : Items("ExtraFunctions")) {
+    auto [Name, Spec] = Item.trim().split(':');
+    auto [RoleText, ArgText] = Spec.split(':');
+    Role R = parseRole(RoleText.trim());
+    int Arg = R == Role::RegNew || R == Role::RegNewManaged ||
+                      R == Role::Create || R == Role::CreateManaged ||
+                      R == Role::Alloc
+                  ? -1
+                  : 0;
+    if (Name.trim().empty() || R == Role::Unknown ||
+        (!ArgText.empty() && ArgText.trim().getAsInteger(10, Arg))) {
+      Bad += (Bad.empty() ? "" : ", ") + Item.trim().str();
+      continue;
+    }
+    addUserRow(Name.trim(), R, Arg);
+  }
+  if (Bad.empty())
+    return;
+  DiagnosticsEngine &Diags = Mgr.getASTContext().getDiagnostics();
+  Diags.Report(Diags.getCustomDiagID(
+      DiagnosticsEngine::Error,
+      "kbound:ExtraFunctions: cannot read '%0'; write name:Role or "
+      "name:Role:Arg, with Role one of kbound's API roles (e.g. Init, Add, "
+      "Del, Put, RegNew, RegDrop, Free)"))
+      << Bad;
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Turn checker/KboundAPI.def into the files the shell and Python read.
+
+  api.tsv          one row per function/pattern/record: kind, name, family,
+                   role (the table, for scripts and for people)
+  api-tokens.ere   one line, a grep -E expression matching any word of the
+                   device families (the scanner's and bin/kbound-check's
+                   selection of files that use the API)
+
+usage: gen-api-tokens.py KboundAPI.def OUTDIR
+"""
+import os
+import re
+import sys
+
+# Families whose words select a file for scanning; Memory and Kernel helpers
+# (kfree, IS_ERR, logging) are everywhere and select nothing.
+SELECTING = {"Auxiliary", "RegData"}
+
+ROW = re.compile(r"^\s*KBOUND_(FUNC|PATTERN|RECORD)\((.*)\)\s*$")
+
+
+def rows(path):
+    for line in open(path, encoding="utf-8"):
+        m = ROW.match(line)
+        if not m:
+            continue
+        kind = m.group(1)
+        args = [a.strip().strip('"') for a in m.group(2).split(",")]
+        if kind == "FUNC":
+            yield kind, args[0], args[1], args[2]
+        elif kind == "PATTERN":
+            yield kind, args[1], args[3], args[4]
+        else:
+            yield kind, args[0], args[1], args[2]
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    table = list(rows(sys.argv[1]))
+    if not table:
+        sys.exit("gen-api-tokens: no KBOUND_ rows in %s" % sys.argv[1])
+    os.makedirs(sys.argv[2], exist_ok=True)
+    with open(os.path.join(sys.argv[2], "api.tsv"), "w") as out:
+        out.write("# kind\tname\tfamily\trole (generated from KboundAPI.def)\n")
+        for row in table:
+            out.write("\t".join(row) + "\n")
+    words = sorted({name for kind, name, fam, _ in table
+                    if fam in SELECTING and kind != "PATTERN"})
+    # A word that contains another selecting word adds nothing to the
+    # expression (grep matches substrings): keep the shortest forms.
+    words = [w for w in words
+             if not any(o != w and o in w for o in words)]
+    with open(os.path.join(sys.argv[2], "api-tokens.ere"), "w") as out:
+        out.write("(%s)\n" % "|".join(re.escape(w) for w in words))
+
+
+if __name__ == "__main__":
+    main()
