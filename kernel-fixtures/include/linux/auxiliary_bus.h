@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The kernel's auxiliary bus (include/linux/auxiliary_bus.h, with the same
  * static inline wrappers and macros) plus kbound's registration-data API, the
- * C port of Rust's auxiliary::Registration<T> (see MISSION.md). */
+ * C port of Rust's auxiliary::Registration<T> (see docs/registration-api.md). */
 #ifndef _LINUX_AUXILIARY_BUS_H
 #define _LINUX_AUXILIARY_BUS_H
 
@@ -92,7 +92,7 @@ struct auxiliary_device *__devm_auxiliary_device_create(struct device *dev,
 	__devm_auxiliary_device_create(dev, KBUILD_MODNAME, devname, \
 				       platform_data, 0)
 
-/* ---- registration data (kbound's contract, MISSION.md) ---- */
+/* ---- registration data (kbound's contract, docs/registration-api.md) ---- */
 
 /* One tag per registration-data type; identity is the tag's address. */
 struct auxiliary_regdata_type {
