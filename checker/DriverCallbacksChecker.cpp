@@ -964,6 +964,10 @@ bool Analysis::teardownDrops(const RegStore &St, const Frame &F,
         Found = true;
       return;
     }
+    // pci_set_drvdata(pdev, NULL) forgets the registration, it drops
+    // nothing: the device it is given is not a hand-off.
+    if (isSetDrvdata(N))
+      return;
     const FunctionDecl *Def = descend(CE);
     if (Def) {
       if (F.depth() < MaxCallDepth && !F.onStack(Def)) {

@@ -62,8 +62,11 @@ Table &table() {
   return T;
 }
 
+// The call has the row's argument count, and at least the object argument
+// (a user's row may claim more arguments than the function has).
 bool argsMatch(const Entry &E, unsigned N) {
-  return E.Args < 0 || static_cast<unsigned>(E.Args) == N;
+  return (E.Args < 0 || static_cast<unsigned>(E.Args) == N) &&
+         (E.Arg < 0 || static_cast<unsigned>(E.Arg) < N);
 }
 
 } // namespace
@@ -166,21 +169,27 @@ void api::loadUserRows(ento::CheckerManager &Mgr) {
     return;
   Loaded = true;
   const AnalyzerOptions &Opts = Mgr.getAnalyzerOptions();
+  // clang splits -analyzer-config values at commas before a checker sees
+  // them, so a list is separated by ';' or spaces (',' still works where the
+  // value reaches us whole).
   auto Items = [&](llvm::StringRef Option) {
     llvm::SmallVector<llvm::StringRef, 4> Parts;
-    Opts.getCheckerStringOption(PackageName, Option)
-        .split(Parts, ',', -1, /*KeepEmpty=*/false);
+    llvm::StringRef Rest = Opts.getCheckerStringOption(PackageName, Option);
+    while (!Rest.empty()) {
+      size_t End = Rest.find_first_of(";, ");
+      if (End != 0)
+        Parts.push_back(Rest.take_front(End));
+      Rest = End == llvm::StringRef::npos ? "" : Rest.drop_front(End + 1);
+    }
     return Parts;
   };
   for (llvm::StringRef N : Items("ExtraCreateFunctions"))
-    if (!N.trim().empty())
-      addUserRow(N.trim(), Role::RegNew, -1);
+    addUserRow(N, Role::RegNew, -1);
   for (llvm::StringRef N : Items("ExtraDropFunctions"))
-    if (!N.trim().empty())
-      addUserRow(N.trim(), Role::RegDrop, 0);
+    addUserRow(N, Role::RegDrop, 0);
   std::string Bad;
   for (llvm::StringRef Item : Items("ExtraFunctions")) {
-    auto [Name, Spec] = Item.trim().split(':');
+    auto [Name, Spec] = Item.split(':');
     auto [RoleText, ArgText] = Spec.split(':');
     Role R = parseRole(RoleText.trim());
     int Arg = R == Role::RegNew || R == Role::RegNewManaged ||
@@ -189,8 +198,9 @@ void api::loadUserRows(ento::CheckerManager &Mgr) {
                   ? -1
                   : 0;
     if (Name.trim().empty() || R == Role::Unknown ||
-        (!ArgText.empty() && ArgText.trim().getAsInteger(10, Arg))) {
-      Bad += (Bad.empty() ? "" : ", ") + Item.trim().str();
+        (!ArgText.empty() && ArgText.trim().getAsInteger(10, Arg)) ||
+        Arg < -1) {
+      Bad += (Bad.empty() ? "" : ", ") + Item.str();
       continue;
     }
     addUserRow(Name.trim(), R, Arg);

@@ -80,17 +80,18 @@ extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
   Registry.addPackage(api::PackageName);
   Registry.addPackageOption(
       "string", api::PackageName, "ExtraCreateFunctions", "",
-      "Comma-separated wrappers that create a registration and return it "
-      "like auxiliary_registration_new",
+      "Wrappers (separated by ';' or spaces) that create a registration and "
+      "return it like auxiliary_registration_new",
       "released");
   Registry.addPackageOption(
       "string", api::PackageName, "ExtraDropFunctions", "",
-      "Comma-separated wrappers that drop the registration passed as their "
-      "first argument",
+      "Wrappers (separated by ';' or spaces) that drop the registration "
+      "passed as their first argument",
       "released");
   Registry.addPackageOption(
       "string", api::PackageName, "ExtraFunctions", "",
-      "Comma-separated name:Role[:Arg] rows added to kbound's API table "
+      "name:Role[:Arg] rows (separated by ';' or spaces) added to kbound's "
+      "API table "
       "(roles as in checker/KboundAPI.h, e.g. my_add:Add)",
       "released");
 }

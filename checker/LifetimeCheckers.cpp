@@ -153,13 +153,12 @@ bool isLocalStorage(const MemRegion *R, ProgramStateRef State) {
 /// function (or the user's wrapper of one), or null.
 const api::Entry *modeled(const CallEvent &Call) {
   const api::Entry *E = api::lookup(Call);
-  if (!E || !api::isModeledFamily(E->Fam))
-    return nullptr;
-  // A user's row may name a function with fewer arguments than it claims.
-  if (E->Arg >= 0 && Call.getNumArgs() <= static_cast<unsigned>(E->Arg))
-    return nullptr;
-  return E;
+  return E && api::isModeledFamily(E->Fam) ? E : nullptr;
 }
+
+/// The argument that is the device or registration (a user's row may say
+/// which; the API's own functions take it first).
+unsigned objArg(const api::Entry &E) { return E.Arg > 0 ? E.Arg : 0; }
 
 bool hasRole(const CallEvent &Call, api::Role R) {
   const api::Entry *E = modeled(Call);
@@ -412,12 +411,12 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
                  E->R == Role::Put || E->R == Role::Destroy;
   if ((!UsesReg && !UsesDev) || Call.getNumArgs() < 1)
     return;
-  SVal Arg = Call.getArgSVal(0);
+  SVal Arg = Call.getArgSVal(objArg(*E));
   SymbolRef Reg = owningRegistration(State, Arg);
   if (!Reg && IsDrop) {
     // Not created on this path (typically .remove): the file tells whether
     // the field it comes from holds a devm registration.
-    if (facts(C).isDevmField(Call.getArgExpr(0))) {
+    if (facts(C).isDevmField(Call.getArgExpr(objArg(*E)))) {
       report(C, CheckID::UA6,
              "[UA6] auxiliary_registration_drop() on a registration stored "
              "from devm_auxiliary_registration_new(): devres drops it when "
@@ -491,7 +490,7 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
                  E->R == Role::RegData;
   if (!(IsUninit || IsDelete || IsDestroy || IsOther) || Call.getNumArgs() < 1)
     return;
-  const MemRegion *R = regionOf(Call.getArgSVal(0));
+  const MemRegion *R = regionOf(Call.getArgSVal(objArg(*E)));
   if (!R)
     return;
   ProgramStateRef State = C.getState();
@@ -501,7 +500,7 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     // tracking from here, knowing nothing about what came before.
     if (IsOther)
       return;
-    if (facts(C).isDevmField(Call.getArgExpr(0))) {
+    if (facts(C).isDevmField(Call.getArgExpr(objArg(*E)))) {
       report(C, CheckID::UA6,
              "[UA6] Manual teardown of a device stored from "
              "devm_auxiliary_device_create(): devres destroys it when the "
@@ -841,7 +840,10 @@ void LifetimeModel::postCreate(const CallEvent &Call, CheckerContext &C) const {
 
 void LifetimeModel::postInitOrAdd(const CallEvent &Call, CheckerContext &C,
                                   bool IsInit) const {
-  const MemRegion *R = regionOf(Call.getArgSVal(0));
+  const api::Entry *E = modeled(Call);
+  if (!E)
+    return;
+  const MemRegion *R = regionOf(Call.getArgSVal(objArg(*E)));
   if (!R)
     return;
   ProgramStateRef State = C.getState();
@@ -926,12 +928,12 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
     return;
   }
   if (R == Role::RegDevice || R == Role::RegData) {
-    SymbolRef Reg = owningRegistration(State, Call.getArgSVal(0));
+    SymbolRef Reg = owningRegistration(State, Call.getArgSVal(objArg(*E)));
     if (!Reg && R == Role::RegDevice) {
       // A registration created elsewhere (typically fetched in .remove):
       // start tracking it so a later drop orders its device's uses. It is
       // not ours to drop, so it never leaks.
-      if ((Reg = symbolOf(Call.getArgSVal(0)))) {
+      if ((Reg = symbolOf(Call.getArgSVal(objArg(*E))))) {
         RegState RS(RegKind::Live,
                     Site{Call.getOriginExpr(), C.getLocationContext()});
         RS.Escaped = true;
@@ -945,7 +947,7 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
     return;
   }
   if (R == Role::RegDrop && E->User && Call.getNumArgs() >= 1) {
-    SymbolRef Reg = symbolOf(Call.getArgSVal(0));
+    SymbolRef Reg = symbolOf(Call.getArgSVal(objArg(*E)));
     const RegState *RS = Reg ? State->get<KbRegMap>(Reg) : nullptr;
     if (RS && RS->K == RegKind::Live)
       C.addTransition(

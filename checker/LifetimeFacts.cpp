@@ -5,6 +5,7 @@
 #include "KboundAPI.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -178,6 +179,8 @@ public:
   bool Found = false;
   // The device the half teardown was seen on; empty: any device.
   llvm::SmallVector<StringRef, 4> Dev;
+  // Helpers whose bodies were read (a body says more than a name).
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
   bool VisitCallExpr(CallExpr *CE) {
     if (api::roleOf(CE) == api::Role::Put)
       return true;
@@ -186,6 +189,16 @@ public:
     if (!CE->getDirectCallee()) {
       Found = true;
       return false;
+    }
+    // A helper of this file is judged by what it calls, not by its name
+    // (ofs_remove_features() may only uninit): read its body instead.
+    const FunctionDecl *Def = CE->getDirectCallee()->getDefinition();
+    if (Def && Def->hasBody() &&
+        Def->getASTContext().getSourceManager().isInMainFile(
+            Def->getLocation())) {
+      if (Seen.size() < 16 && Seen.insert(Def).second)
+        TraverseStmt(Def->getBody());
+      return !Found;
     }
     if (!(N.contains("del") || N.contains("unregister") ||
           N.contains("destroy") || N.contains("remove") ||

@@ -4,6 +4,7 @@
 #include "KboundAPI.h"
 #include "TagResolver.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -428,21 +429,44 @@ std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
     }
     if (!AllKnown || !Some || !Any)
       continue;
+    // The fetches on the callback's device, also inside the file's own
+    // helpers it hands the device to (zpl_cfg(adev) fetching for probe).
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+    std::function<void(const FunctionDecl *, const ParmVarDecl *, unsigned)>
+        Scan = [&](const FunctionDecl *Fn, const ParmVarDecl *Adev,
+                   unsigned Depth) {
+          if (!Seen.insert(Fn).second)
+            return;
+          forEachCall(Fn->getBody(), [&](const CallExpr *CE) {
+            if (calls(CE, api::Role::RegData) && CE->getNumArgs() == 2) {
+              if (varOf(CE->getArg(0)) != Adev)
+                return;
+              const VarDecl *Tag =
+                  tagDeclFromArg(ento::UnknownVal(), CE->getArg(1));
+              if (!Tag || Tags.count(Tag->getCanonicalDecl()))
+                return;
+              Out.push_back(
+                  {CE, Fn, Tag, Any->Tag, Any->Call, Any->Fn, AnyName});
+              return;
+            }
+            const FunctionDecl *Callee = CE->getDirectCallee();
+            const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+            if (!Def || !Def->hasBody() || Depth >= 3 ||
+                !Def->getASTContext().getSourceManager().isInMainFile(
+                    Def->getLocation()))
+              return;
+            for (unsigned I = 0, E = std::min(CE->getNumArgs(),
+                                              Def->getNumParams());
+                 I != E; ++I)
+              if (varOf(CE->getArg(I)) == Adev)
+                Scan(Def, Def->getParamDecl(I), Depth + 1);
+          });
+        };
     for (StringRef CB : {"probe", "remove"}) {
       const FunctionDecl *Fn = functionOf(initFor(IL, CB));
       if (!Fn || !Fn->hasBody() || Fn->getNumParams() < 1)
         continue;
-      const ParmVarDecl *Adev = Fn->getParamDecl(0);
-      forEachCall(Fn->getBody(), [&](const CallExpr *CE) {
-        if (!calls(CE, api::Role::RegData) || CE->getNumArgs() != 2)
-          return;
-        if (varOf(CE->getArg(0)) != Adev)
-          return;
-        const VarDecl *Tag = tagDeclFromArg(ento::UnknownVal(), CE->getArg(1));
-        if (!Tag || Tags.count(Tag->getCanonicalDecl()))
-          return;
-        Out.push_back({CE, Fn, Tag, Any->Tag, Any->Call, Any->Fn, AnyName});
-      });
+      Scan(Fn, Fn->getParamDecl(0), 0);
     }
   }
   return Out;

@@ -6,7 +6,7 @@
 // nothing is reported.
 // RUN: %kbound_cc1 -DKBUILD_MODNAME='"rows"' -verify=none %s
 // RUN: %kbound_cc1 -DKBUILD_MODNAME='"rows"' \
-// RUN:   -analyzer-config kbound:ExtraFunctions=my_adev_put:Put \
+// RUN:   -analyzer-config 'kbound:ExtraFunctions=my_adev_put:Put;my_teardown:Put:1' \
 // RUN:   -analyzer-config kbound:ExtraCreateFunctions=my_reg_new \
 // RUN:   -verify=rows -verify-ignore-unexpected=note %s
 // A malformed row is an error that names it, not a silent no-op.
@@ -24,6 +24,8 @@
 /* The driver's wrappers: bodies in another file. */
 void my_adev_put(struct auxiliary_device *adev);
 struct auxiliary_registration *my_reg_new(struct device *parent, int port);
+/* Puts its second argument (row my_teardown:Put:1). */
+void my_teardown(void *ctx, struct auxiliary_device *adev);
 
 struct foo_adev {
 	struct auxiliary_device adev;
@@ -57,6 +59,16 @@ int put_then_use(struct device *parent)
 		return ret;
 	}
 	return 0;
+}
+
+int put_second_arg_then_use(struct foo_adev *f)
+{
+	int ret = auxiliary_device_init(&f->adev);
+
+	if (ret)
+		return ret;
+	my_teardown(NULL, &f->adev);
+	return f->adev.id; // rows-warning {{[UA1] Auxiliary device accessed after auxiliary_device_uninit()}}
 }
 
 int create_and_leak(struct device *parent)
