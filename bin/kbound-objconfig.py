@@ -76,6 +76,32 @@ def state(tree, d, target, enabled, depth=0):
     return result
 
 
+# Left-hand sides that do not name a composite object (a module).
+NOT_MODULES = ("obj", "lib", "core", "subdir", "always", "extra", "hostprogs",
+               "targets", "ccflags", "asflags", "ldflags", "subdir-ccflags")
+
+
+def module_name(path):
+    """KBUILD_MODNAME of the C file path: the composite object whose list
+    names it (foo-y / foo-objs / foo-$(CONFIG_X) += bar.o in the kbuild
+    Makefile of its directory, or of up to two directories above with the
+    path from there: mlx5_core-y += sf/dev/dev.o), else the object's own
+    name; '-' becomes '_' as kbuild does.  Used by the TM2 Coccinelle rule
+    (cocci/kbound_cocci.py imports this file)."""
+    path = os.path.abspath(path)
+    obj = os.path.splitext(path)[0] + ".o"
+    d = os.path.dirname(path)
+    for _ in range(3):
+        found = guards(d, os.path.relpath(obj, d))
+        for lhs, _sym in found:
+            if lhs not in NOT_MODULES:
+                return lhs.replace("-", "_")
+        if found:               # obj-m += bar.o: a module of its own
+            break
+        d = os.path.dirname(d)
+    return os.path.splitext(os.path.basename(path))[0].replace("-", "_")
+
+
 def main():
     if len(sys.argv) < 3:
         sys.stderr.write(__doc__.split("\n\n")[1] + "\n")

@@ -29,7 +29,10 @@ auxiliary_device_uninit@pu(E)
 
 @initialize:python@
 @@
-import re
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
 kb_callbacks = set()	# (file, name) of functions passed as arguments
 kb_has_delete = set()	# files with a function that deletes and never uninits
 kb_uninit_fns = set()	# (file, fn) that call auxiliary_device_uninit()
@@ -40,15 +43,6 @@ def kb_plain(e):
     """A bare identifier may alias another spelling of the device."""
     return re.match(r'^\s*\w+\s*$', e) is not None
 
-def kb_index(*exprs):
-    """The first identifier used as an array index in exprs, else a name
-    that cannot occur."""
-    for e in exprs:
-        m = re.search(r'\[\s*([A-Za-z_]\w*)', e)
-        if m:
-            return m.group(1)
-    return "__kbound_no_index"
-
 // The index variable of an array element (`&p->dev[i]->adev`): a path on
 // which it changes (loop increment, `while (--i >= 0)` unwinding) is about
 // another element.
@@ -56,7 +50,7 @@ def kb_index(*exprs):
 e << u.E;
 I;
 @@
-coccinelle.I = cocci.make_ident(kb_index(e))
+coccinelle.I = cocci.make_ident(kbound_index(e))
 
 // The pointer the device expression starts from (`ap` in `&ap->aux_dev`):
 // a path that reassigns it (the next iteration's allocation) is about

@@ -17,20 +17,20 @@ virtual report
 
 @initialize:python@
 @@
-import re
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
 kb_tags = {}	# (file, handle) -> {tag: creation line}
 kb_rep = set()	# reported fetch positions
 kb_mode = None
 
-def kb_norm(e):
-    return re.sub(r'\s+', '', e)
-
 def kb_created(p, r, a):
-    kb_tags.setdefault((p.file, kb_norm(r)), {}).setdefault(a, p.line)
+    kb_tags.setdefault((p.file, kbound_squash(r)), {}).setdefault(a, p.line)
 
 def kb_wrong(p, r, b):
     """The creation tag and line when handle r was never created with b."""
-    tags = kb_tags.get((p.file, kb_norm(r)))
+    tags = kb_tags.get((p.file, kbound_squash(r)))
     if not tags or b in tags:
         return None
     a, line = sorted(tags.items(), key=lambda t: int(t[1]))[0]

@@ -8,22 +8,25 @@
 /// wrong struct reads memory of another type.  Run over the whole tree
 /// (both the parent and the driver directories).
 ///
-/// Pass one collects, per file: registrations (auxiliary_registration_new
-/// and the devm variant: name, modname, tag), auxiliary_device_init() of a
-/// struct auxiliary_device embedded in a container (its ->name, its
-/// container type, the modname given to __auxiliary_device_add() or else
-/// KBUILD_MODNAME), auxiliary_device_create(), id tables, auxiliary drivers
-/// and the tags / container types their code uses.  KBUILD_MODNAME is
-/// derived from the kbuild Makefile (obj-y/obj-m/foo-y/foo-objs lines)
-/// next to the file; string macros are resolved from the file and the
-/// headers it includes.  The finalize pass joins "modname.name" pairs over
-/// all files (merging the per-worker tables under --jobs) and reports.
+/// SmPL finds, per file: registrations (auxiliary_registration_new and the
+/// devm variant: name, modname, tag), auxiliary_device_init() of a struct
+/// auxiliary_device embedded in a container (also through an alias, a
+/// wrapper macro of the file or a static helper whose caller names the
+/// device; its ->name, its container type, the modname given to
+/// __auxiliary_device_add()), auxiliary_device_create(), id tables
+/// (designated or positional entries, any layout), auxiliary drivers, and
+/// the tags and container_of() types of their code (also through a
+/// to_foo() macro or helper).  Python resolves names (string macros, the
+/// kbuild module name from bin/kbound-objconfig.py) and the finalize pass
+/// joins "modname.name" pairs over all files (merging the per-worker
+/// tables under --jobs) and reports.
 ///
 // Confidence: Moderate
 // Copyright: (C) 2026 kbound authors.
 // Comments: names built at run time (sprintf, tables, parameters) cannot be
 //  resolved and are skipped.  A parent and driver in the same file with
-//  different tags are reported as TM1.
+//  different tags are reported as TM1.  Needs kbound_cocci.py next to this
+//  file and ../bin/kbound-objconfig.py.
 // Options: --no-includes --include-headers
 
 virtual org
@@ -38,263 +41,59 @@ position p;
 
 @initialize:python@
 @@
-import os, re
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
 
 # Per worker tables; finalize merges them (see merge.* below).
 coccinelle.kb_parents = []	# dicts: file line name modname tag ctype kind
 coccinelle.kb_uses = []		# dicts: file line func tag ctype
-coccinelle.kb_tables = []	# dicts: file line entries(list of str) drivers
-kb_inits = {}			# (file, func, expr) -> (line, ctype)
-kb_names = {}			# (file, func, expr) -> name text
-kb_mods = {}			# (file, func, expr) -> modname text
-kb_aliases = {}			# (file, func, ident) -> (container expr, ctype, field)
-kb_seen_tables = set()
-kb_want = {}			# (file, func, param) -> param index, names to resolve
-kb_callargs = {}		# (file, func, index) -> argument texts at call sites
+coccinelle.kb_tables = []	# dicts: file line table entries drivers
 kb_mode = "org"
 
-KB_STR_DEF = re.compile(r'^\s*#\s*define\s+(\w+)\s+((?:"(?:[^"\\]|\\.)*"|\w+)(?:\s+(?:"(?:[^"\\]|\\.)*"|\w+))*)\s*$', re.M)
-KB_INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
-KB_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\w+)')
-kb_defs_cache = {}
-kb_mod_cache = {}
+# Per file (cleared by the last rule of each file): what SmPL matched,
+# resolved once the file's string constants are known.
+kb_raw = []		# parents: (file, line, name expr, modname expr, tag, ctype, kind)
+kb_inits = {}		# (file, func, device expr) -> (line, ctype, container, field)
+kb_names = {}		# (file, func, device expr) -> [(line, name expr)]
+kb_mods = {}		# (file, func, device expr) -> modname expr
+kb_aliases = {}		# (file, func, ident) -> (container, ctype, field)
+kb_consts = {}		# file -> {identifier: string} file-scope string constants
+kb_want = {}		# (file, func, param) -> param index, names to resolve
+kb_callargs = {}	# (file, func, index) -> [(caller, argument)]
+kb_entries = {}		# (file, table) -> (line, [name expr])
+kb_drivers = {}		# (file, driver) -> [table, [functions]]
+kb_init_macros = {}	# (file, macro) -> field of the container it inits
+kb_cof_macros = {}	# (file, macro) -> container type
 
-def kb_srctree(path):
-    d = os.path.dirname(os.path.abspath(path))
-    while d != '/':
-        if os.path.isdir(os.path.join(d, 'include', 'linux')):
-            return d
-        d = os.path.dirname(d)
-    return None
+def kb_devices(f, fn, e):
+    """The spellings of the device initialized as e: &C->fld is set up as
+    C->fld.name, an alias A as A->name or C->fld.name."""
+    want = set([e[1:]]) if e.startswith('&') else set([e])
+    al = kb_aliases.get((f, fn, e))
+    if al:
+        want.add(al[0] + '->' + al[2])
+    return want
 
-kb_read_cache = {}
+def kb_name_of(f, fn, e):
+    """The last name expression given to device e in function fn."""
+    found = []
+    for d in kb_devices(f, fn, e):
+        found += kb_names.get((f, fn, d), [])
+    return sorted(found)[-1][1] if found else None
 
-def kb_read(path):
-    if path not in kb_read_cache:
-        try:
-            with open(path, errors='replace') as f:
-                kb_read_cache[path] = f.read()
-        except OSError:
-            kb_read_cache[path] = ''
-    return kb_read_cache[path]
-
-kb_file_cache = {}
-
-def kb_file_defs(path):
-    """(string #defines, included paths) of one file, parsed once."""
-    if path not in kb_file_cache:
-        text = kb_read(path)
-        root = kb_srctree(path)
-        incs = []
-        for m in KB_INCLUDE.finditer(text):
-            if m.group(1) == '"':
-                inc = os.path.join(os.path.dirname(path), m.group(2))
-            elif root:
-                inc = os.path.join(root, 'include', m.group(2))
-            else:
-                continue
-            if os.path.isfile(inc):
-                incs.append(inc)
-        defs = dict((m.group(1), m.group(2)) for m in KB_STR_DEF.finditer(text))
-        kb_file_cache[path] = (defs, incs)
-    return kb_file_cache[path]
-
-def kb_define(path, name):
-    """The string-valued #define name from path or the headers it includes
-    (three levels deep, nearest first), or None."""
-    key = (path, name)
-    if key in kb_defs_cache:
-        return kb_defs_cache[key]
-    seen, level, val = set([path]), [path], None
-    for _ in range(4):
-        for f in level:
-            defs, _ = kb_file_defs(f)
-            if name in defs:
-                val = defs[name]
-                break
-        if val is not None:
-            break
-        nxt = []
-        for f in level:
-            for inc in kb_file_defs(f)[1]:
-                if inc not in seen:
-                    seen.add(inc)
-                    nxt.append(inc)
-        level = nxt
-    kb_defs_cache[key] = val
-    return val
-
-def kb_modname(path):
-    """KBUILD_MODNAME of path, from the kbuild Makefile that builds it."""
-    path = os.path.abspath(path)
-    if path in kb_mod_cache:
-        return kb_mod_cache[path]
-    base = os.path.splitext(os.path.basename(path))[0]
-    result = base
-    d = os.path.dirname(path)
-    for _ in range(3):
-        rel = os.path.relpath(os.path.splitext(path)[0] + '.o', d)
-        found = None
-        for mk in ('Kbuild', 'Makefile'):
-            text = kb_read(os.path.join(d, mk)).replace('\\\n', ' ')
-            for m in re.finditer(r'^\s*([\w-]+?)-(?:y|m|objs|\$\([\w]+\))\s*[:+]?=\s*(.*)$', text, re.M):
-                if m.group(1) == 'obj' or m.group(1).startswith('ccflags') or m.group(1).startswith('subdir'):
-                    continue
-                if rel in m.group(2).split():
-                    found = m.group(1)
-                    break
-            if found:
-                break
-        if found:
-            result = found.replace('-', '_')
-            break
-        if os.path.isfile(os.path.join(d, 'Makefile')) and re.search(r'obj-[^\n]*\b' + re.escape(rel) + r'\b', kb_read(os.path.join(d, 'Makefile'))):
-            result = os.path.splitext(os.path.basename(rel))[0].replace('-', '_')
-            break
-        d = os.path.dirname(d)
-    kb_mod_cache[path] = result
-    return result
-
-def kb_string(text, path, depth=0):
-    """Value of a string expression (literals, macros, KBUILD_MODNAME), or None."""
-    if text is None or depth > 5:
-        return None
-    out = ''
-    text = text.strip()
-    if not text:
-        return None
-    pos = 0
-    for m in KB_TOKEN.finditer(text):
-        if text[pos:m.start()].strip():
-            return None
-        pos = m.end()
-        if m.group(1) is not None:
-            out += m.group(1)
-        elif m.group(2) == 'KBUILD_MODNAME':
-            out += kb_modname(path)
-        else:
-            val = kb_define(path, m.group(2))
-            sub = kb_string(val, path, depth + 1) if val else None
-            if sub is None:
-                return None
-            out += sub
-    if text[pos:].strip():
-        return None
-    return out
-
-def kb_global_string(ident, path):
-    """A file-scope char array or pointer initialised with a literal."""
-    m = re.search(r'\b' + re.escape(ident) + r'\s*(?:\[[^\]]*\])?\s*=\s*"((?:[^"\\]|\\.)*)"\s*;', kb_read(path))
-    return m.group(1) if m else None
-
-def kb_strings(text, path):
-    """Possible values of a name expression: handles c ? "a" : "b"."""
-    if text is None:
-        return []
-    m = re.match(r'^[^?]*\?\s*(.*?)\s*:\s*([^:]*)$', text.strip())
-    parts = [m.group(1), m.group(2)] if m else [text]
+def kb_caller_names(f, fn, c, fld):
+    """Names set by the callers of fn on the container they pass as the
+    parameter c (a static helper that only does the init)."""
+    idx = kb_want.get((f, fn, c))
     out = []
-    for t in parts:
-        v = kb_string(t, path)
-        if v is None and re.match(r'^\w+$', t.strip()):
-            v = kb_global_string(t.strip(), path)
-        if v is not None:
-            out.append(v)
+    for caller, a in kb_callargs.get((f, fn, idx), []) if idx is not None else []:
+        a = kbound_squash(a)
+        dev = a[1:] + '.' + fld if a.startswith('&') else a + '->' + fld
+        for d in (dev, kbound_squash(dev)):
+            out += [n for (_, n) in kb_names.get((f, caller, d), [])]
     return out
-
-def kb_norm(t):
-    t = re.sub(r'\b(const|volatile)\b', ' ', t or '')
-    return ' '.join(t.replace('*', ' * ').split())
-
-def kb_e(e):
-    return re.sub(r'\s+', '', e)
-
-KB_FUNC = re.compile(r'^[A-Za-z_][\w \t\*]*?\b(\w+)\s*\(')
-kb_func_cache = {}
-
-def kb_functions(path):
-    """Line -> enclosing function name, for kernel style code (definitions
-    start in column 0, bodies open with '{' in column 0)."""
-    if path in kb_func_cache:
-        return kb_func_cache[path]
-    owner, cur, pending = {}, None, None
-    for no, l in enumerate(kb_read(path).split('\n'), 1):
-        m = KB_FUNC.match(l)
-        if m and not l.rstrip().endswith(';') and not l.startswith(('struct', 'static struct', 'static const struct', 'typedef', 'enum', 'union')):
-            pending = m.group(1)
-        elif m and l.startswith(('static struct', 'static const struct', 'struct')) and '(' in l and not l.rstrip().endswith(';') and '=' not in l:
-            pending = m.group(1)
-        if l.startswith('{') and pending:
-            cur, pending = pending, None
-        elif l.startswith('}'):
-            owner[no] = cur
-            cur = None
-            continue
-        owner[no] = cur
-    kb_func_cache[path] = owner
-    return owner
-
-def kb_name_of(path, fn, e):
-    """The ->name given to the device expression e in function fn."""
-    owner = kb_functions(path)
-    lines = kb_read(path).split('\n')
-    want = set([e, e[1:]]) if e.startswith('&') else set([e])
-    for (af, afn, a), (c, t, fld) in kb_aliases.items():
-        if af == path and afn == fn and a == e:
-            want.add(c + '->' + fld)
-    found = None
-    for no, l in enumerate(lines, 1):
-        if owner.get(no) != fn:
-            continue
-        m = re.match(r'^\s*(.+?)\s*(?:->|\.)\s*name\s*=\s*(.+?);\s*(?:/\*.*)?$', l)
-        if m and kb_e(m.group(1)) in want:
-            found = m.group(2)
-    return found
-
-def kb_scan_uses(path):
-    """container_of() of a struct auxiliary_device * (directly or through a
-    to_foo() macro) in the functions of path."""
-    text = kb_read(path)
-    owner = kb_functions(path)
-    adev_vars = set(re.findall(r'struct\s+auxiliary_device\s*\*\s*(\w+)', text))
-    macros = {}
-    for m in re.finditer(r'#\s*define\s+(\w+)\s*\(\s*(\w+)\s*\)\s*\\?\s*container_of\s*\(\s*\(?\s*\2\s*\)?\s*,\s*((?:struct|union)\s+\w+)\s*,', text):
-        macros[m.group(1)] = kb_norm(m.group(3))
-    for m in re.finditer(r'\bcontainer_of\s*\(\s*(\w+)\s*,\s*((?:struct|union)\s+\w+)\s*,', text):
-        line = text.count('\n', 0, m.start()) + 1
-        if m.group(1) in adev_vars and owner.get(line):
-            coccinelle.kb_uses.append({'file': path, 'line': line, 'func': owner[line],
-                                       'tag': None, 'ctype': kb_norm(m.group(2))})
-    for mac, t in macros.items():
-        for m in re.finditer(r'\b' + re.escape(mac) + r'\s*\(\s*(\w+)\s*\)', text):
-            line = text.count('\n', 0, m.start()) + 1
-            if m.group(1) in adev_vars and owner.get(line):
-                coccinelle.kb_uses.append({'file': path, 'line': line, 'func': owner[line],
-                                           'tag': None, 'ctype': t})
-
-def kb_scan_tables(path):
-    """auxiliary_device_id tables and the auxiliary drivers that use them."""
-    if path in kb_seen_tables:
-        return
-    kb_seen_tables.add(path)
-    text = kb_read(path)
-    drivers = {}
-    for m in re.finditer(r'struct\s+auxiliary_driver\s+(\w+)\s*=\s*\{(.*?)\n\s*\}\s*;', text, re.S):
-        body = m.group(2)
-        tbl = re.search(r'\.id_table\s*=\s*(\w+)', body)
-        funcs = re.findall(r'\.(?:probe|remove|shutdown)\s*=\s*(\w+)', body)
-        if tbl:
-            drivers.setdefault(tbl.group(1), []).append((m.group(1), funcs))
-    for m in re.finditer(r'struct\s+auxiliary_device_id\s+(\w+)\s*\[[^\]]*\]\s*=\s*\{(.*?)\n\s*\}\s*;', text, re.S):
-        line = text.count('\n', 0, m.start()) + 1
-        entries = []
-        for n in re.finditer(r'\.name\s*=\s*([^,}]+)', m.group(2)):
-            v = kb_string(n.group(1), path)
-            if v is not None:
-                entries.append(v)
-        coccinelle.kb_tables.append({'file': path, 'line': line, 'table': m.group(1),
-                                     'entries': entries,
-                                     'drivers': drivers.get(m.group(1), [])})
 
 @initialize:python depends on report@
 @@
@@ -306,9 +105,7 @@ nam << new.NAME;
 mod << new.MOD;
 tag << new.TAG;
 @@
-coccinelle.kb_parents.append({'file': p[0].file, 'line': int(p[0].line),
-    'name': kb_string(nam, p[0].file), 'modname': kb_string(mod, p[0].file),
-    'tag': tag, 'ctype': None, 'kind': 'regdata'})
+kb_raw.append((p[0].file, int(p[0].line), nam, mod, tag, None, 'regdata'))
 
 // Real API: auxiliary_device_init() of &C->fld, C a pointer to the container.
 @init@
@@ -325,7 +122,7 @@ c << init.C;
 fld << init.fld;
 t << init.T;
 @@
-kb_inits[(p[0].file, p[0].current_element, kb_e('&' + c + '->' + fld))] = (int(p[0].line), kb_norm(t))
+kb_inits[(p[0].file, p[0].current_element, kbound_squash('&' + c + '->' + fld))] = (int(p[0].line), kbound_norm(t), kbound_squash(c), fld)
 
 @inita@
 identifier A;
@@ -333,9 +130,46 @@ position p;
 @@
 auxiliary_device_init@p(A)
 
-// Only in files where inita matched (auxiliary_device_init() of a plain
-// identifier): elsewhere the alias table is never read, and every
-// address-of-field assignment would cost a Python call for nothing.
+// A wrapper macro of the file: #define foo_init(x) auxiliary_device_init(&(x)->adev)
+@initm@
+identifier W, a, fld;
+position p;
+@@
+(
+#define W(a) auxiliary_device_init@p(&(a)->fld)
+|
+#define W(a) auxiliary_device_init@p(&a->fld)
+)
+
+@script:python@
+p << initm.p;
+w << initm.W;
+fld << initm.fld;
+@@
+kb_init_macros[(p[0].file, w)] = fld
+
+@initw depends on initm@
+identifier W : script:python() { any(k[1] == W for k in kb_init_macros) };
+type T;
+T *C;
+position p;
+@@
+W@p(C)
+
+@script:python@
+p << initw.p;
+w << initw.W;
+c << initw.C;
+t << initw.T;
+@@
+fld = kb_init_macros.get((p[0].file, w))
+if fld:
+    kb_inits[(p[0].file, p[0].current_element, kbound_squash('&' + c + '->' + fld))] = (int(p[0].line), kbound_norm(t), kbound_squash(c), fld)
+
+// Aliases (adev = &C->fld) only in files where inita matched
+// (auxiliary_device_init() of a plain identifier): elsewhere the alias
+// table is never read, and every address-of-field assignment would cost a
+// Python call for nothing.
 @ali depends on inita@
 type T;
 T *C;
@@ -351,7 +185,7 @@ c << ali.C;
 fld << ali.fld;
 t << ali.T;
 @@
-kb_aliases[(p[0].file, p[0].current_element, a)] = (kb_e(c), kb_norm(t), fld)
+kb_aliases[(p[0].file, p[0].current_element, a)] = (kbound_squash(c), kbound_norm(t), fld)
 
 @alid depends on inita@
 type T, T2;
@@ -368,7 +202,7 @@ c << alid.C;
 fld << alid.fld;
 t << alid.T;
 @@
-kb_aliases[(p[0].file, p[0].current_element, a)] = (kb_e(c), kb_norm(t), fld)
+kb_aliases[(p[0].file, p[0].current_element, a)] = (kbound_squash(c), kbound_norm(t), fld)
 
 @script:python@
 p << inita.p;
@@ -376,12 +210,27 @@ a << inita.A;
 @@
 al = kb_aliases.get((p[0].file, p[0].current_element, a))
 if al:
-    kb_inits[(p[0].file, p[0].current_element, a)] = (int(p[0].line), al[1])
+    kb_inits[(p[0].file, p[0].current_element, a)] = (int(p[0].line), al[1], al[0], al[2])
 
-// md and fetch name their function by a regex: a literal would add it to the
-// file prefilter's token list (spatch scans every file once per token), and
-// these rules only run where init/inita or idt already matched.
-@md depends on init || inita@
+// The device's name: X->name = N or X.name = N anywhere in a statement.
+// The field and the add function are named by regex: a literal would add
+// them to the file prefilter's token list (spatch scans every file once per
+// token), and these rules only run where an init already matched.
+@nm depends on init || inita || initw@
+expression X, N;
+identifier namefld =~ "^name$";
+position p;
+@@
+\(X.namefld@p = N\|X->namefld@p = N\)
+
+@script:python@
+p << nm.p;
+x << nm.X;
+n << nm.N;
+@@
+kb_names.setdefault((p[0].file, p[0].current_element, kbound_squash(x)), []).append((int(p[0].line), n))
+
+@md depends on init || inita || initw@
 expression E, MOD;
 identifier addfn =~ "^__auxiliary_device_add$";
 position p;
@@ -393,20 +242,23 @@ p << md.p;
 e << md.E;
 mod << md.MOD;
 @@
-kb_mods[(p[0].file, p[0].current_element, kb_e(e))] = mod
+kb_mods[(p[0].file, p[0].current_element, kbound_squash(e))] = mod
 
-// A name that is a parameter of the function that sets it: resolve it from
-// the calls of that function in the same file (one level).
-@script:python depends on init || inita@
+// A name that is a parameter of the function that sets it, or a container
+// that is a parameter of a helper that only inits it: resolve it from the
+// calls of that function in the same file (one level).
+@script:python depends on init || inita || initw@
 @@
-for (f, fn, e), (line, t) in list(kb_inits.items()):
+for (f, fn, e), (line, t, c, fld) in list(kb_inits.items()):
     name = kb_name_of(f, fn, e)
     if name and re.match(r'^\w+$', name.strip()):
         kb_want[(f, fn, name.strip())] = None
+    elif name is None and re.match(r'^\w+$', c):
+        kb_want[(f, fn, c)] = None
 
 // fp and cs test every function name in the file against kb_want in
 // Python: run them only when some name is a parameter.
-@script:python want depends on init || inita@
+@script:python want depends on init || inita || initw@
 @@
 if not kb_want:
     cocci.include_match(False)
@@ -443,25 +295,7 @@ n << cs.n;
 a << cs.A;
 p << cs.p;
 @@
-kb_callargs.setdefault((p[0].file, fn, int(n)), []).append(a)
-
-@script:python depends on init || inita@
-@@
-for (f, fn, e), (line, t) in list(kb_inits.items()):
-    name = kb_name_of(f, fn, e)
-    mod = kb_mods.get((f, fn, e))
-    values = kb_strings(name, f) if name else []
-    idx = kb_want.get((f, fn, (name or '').strip()))
-    if not values and idx is not None:
-        for a in kb_callargs.get((f, fn, idx), []):
-            values += kb_strings(a, f)
-    for v in sorted(set(values)) or [None]:
-        coccinelle.kb_parents.append({'file': f, 'line': line, 'name': v,
-            'modname': kb_string(mod, f) if mod else kb_modname(f),
-            'tag': None, 'ctype': t, 'kind': 'embed'})
-kb_inits.clear()
-kb_want.clear()
-kb_callargs.clear()
+kb_callargs.setdefault((p[0].file, fn, int(n)), []).append((p[0].current_element, a))
 
 // auxiliary_device_create(): no container and no tag, but it names a device.
 @cr@
@@ -475,10 +309,7 @@ p << cr.p;
 mod << cr.MOD;
 nam << cr.NAME;
 @@
-name = nam
-coccinelle.kb_parents.append({'file': p[0].file, 'line': int(p[0].line),
-    'name': kb_string(name, p[0].file), 'modname': kb_string(mod, p[0].file),
-    'tag': None, 'ctype': None, 'kind': 'create'})
+kb_raw.append((p[0].file, int(p[0].line), nam, mod, None, None, 'create'))
 
 @crd@
 expression E1, NAME, E3;
@@ -490,24 +321,55 @@ devm_auxiliary_device_create@p(E1, NAME, E3)
 p << crd.p;
 nam << crd.NAME;
 @@
-name = nam
-coccinelle.kb_parents.append({'file': p[0].file, 'line': int(p[0].line),
-    'name': kb_string(name, p[0].file), 'modname': kb_modname(p[0].file),
-    'tag': None, 'ctype': None, 'kind': 'create'})
+kb_raw.append((p[0].file, int(p[0].line), nam, 'KBUILD_MODNAME', None, None, 'create'))
 
-// Driver side.
+// Driver side: id tables, one match per entry, designated or positional.
 @idt@
 identifier I;
+expression N;
 position p;
 @@
-struct auxiliary_device_id I@p[] = ...;
+(
+struct auxiliary_device_id I@p[...] = { ..., { .name = N, ... }, ... };
+|
+struct auxiliary_device_id I@p[...] = { ..., { N, ... }, ... };
+)
 
 @script:python@
 p << idt.p;
+i << idt.I;
+n << idt.N;
 @@
-if p[0].file not in kb_seen_tables:
-    kb_scan_uses(p[0].file)
-kb_scan_tables(p[0].file)
+kb_entries.setdefault((p[0].file, i), (int(p[0].line), []))[1].append(n)
+
+@drv depends on idt@
+identifier SD =~ "^auxiliary_driver$";
+identifier tblfld =~ "^id_table$";
+identifier D, T;
+position p;
+@@
+struct SD D@p = { ..., .tblfld = T, ... };
+
+@script:python@
+p << drv.p;
+d << drv.D;
+t << drv.T;
+@@
+kb_drivers.setdefault((p[0].file, d), [t, []])[0] = t
+
+@drvf depends on drv@
+identifier drv.SD, drv.D, F;
+identifier fld =~ "^(probe|remove|shutdown)$";
+position drv.p;
+@@
+struct SD D@p = { ..., .fld = F, ... };
+
+@script:python@
+p << drv.p;
+d << drv.D;
+f << drvf.F;
+@@
+kb_drivers.setdefault((p[0].file, d), [None, []])[1].append(f)
 
 @fetch depends on idt@
 expression E;
@@ -523,6 +385,118 @@ tag << fetch.TAG;
 @@
 coccinelle.kb_uses.append({'file': p[0].file, 'line': int(p[0].line),
     'func': p[0].current_element, 'tag': tag, 'ctype': None})
+
+// container_of() of a struct auxiliary_device * (in any expression: a
+// declaration, a conditional, a cast), and through a to_foo() macro.
+// The type of A is checked in Python: a literal struct auxiliary_device
+// would add a token to the prefilter.
+@cof depends on idt@
+identifier cofn =~ "^container_of$";
+type TA, T;
+TA *A;
+identifier fld;
+position p;
+@@
+cofn@p(A, T, fld)
+
+@script:python@
+p << cof.p;
+t << cof.T;
+ta << cof.TA;
+@@
+if kbound_norm(ta) == 'struct auxiliary_device':
+  coccinelle.kb_uses.append({'file': p[0].file, 'line': int(p[0].line),
+      'func': p[0].current_element, 'tag': None, 'ctype': kbound_norm(t)})
+
+@cofm depends on idt@
+identifier cofn =~ "^container_of$";
+identifier M, a, fld;
+type T;
+@@
+(
+#define M(a) cofn((a), T, fld)
+|
+#define M(a) cofn(a, T, fld)
+)
+
+@cofu depends on cofm@
+identifier cofm.M;
+type TA;
+TA *A;
+position p;
+@@
+M@p(A)
+
+@script:python@
+p << cofu.p;
+t << cofm.T;
+ta << cofu.TA;
+@@
+if kbound_norm(ta) == 'struct auxiliary_device':
+  coccinelle.kb_uses.append({'file': p[0].file, 'line': int(p[0].line),
+      'func': p[0].current_element, 'tag': None, 'ctype': kbound_norm(t)})
+
+// File-scope string constants a name may be spelled with
+// (static const char foo_name[] = "foo").
+@gstr depends on new || init || inita || initw || cr || crd || idt@
+identifier X;
+type T;
+constant S;
+position p;
+@@
+\(T X@p[] = S;\|T *X@p = S;\)
+
+@script:python@
+p << gstr.p;
+x << gstr.X;
+s << gstr.S;
+@@
+if p[0].current_element == x:
+    v = kbound_string(s, p[0].file)
+    if v is not None:
+        kb_consts.setdefault(p[0].file, {})[x] = v
+
+// Last rule of each file: resolve names and hand the file's findings to
+// the per-worker tables.
+@script:python depends on new || init || inita || initw || cr || crd || idt@
+@@
+def kb_vals(f, text):
+    return kbound_strings(text, f, kb_consts.get(f))
+
+for (f, line, nam, mod, tag, t, kind) in kb_raw:
+    vals = kb_vals(f, nam)
+    coccinelle.kb_parents.append({'file': f, 'line': line,
+        'name': vals[0] if vals else None,
+        'modname': kbound_string(mod, f, kb_consts.get(f)),
+        'tag': tag, 'ctype': t, 'kind': kind})
+for (f, fn, e), (line, t, c, fld) in sorted(kb_inits.items()):
+    name = kb_name_of(f, fn, e)
+    mod = None
+    for d in kb_devices(f, fn, e) | set([e]):
+        mod = kb_mods.get((f, fn, d), mod)
+    values = kb_vals(f, name) if name else []
+    idx = kb_want.get((f, fn, (name or '').strip()))
+    if not values and idx is not None:
+        for (caller, a) in kb_callargs.get((f, fn, idx), []):
+            values += kb_vals(f, a)
+    if name is None:
+        for n in kb_caller_names(f, fn, c, fld):
+            values += kb_vals(f, n)
+    for v in sorted(set(values)) or [None]:
+        coccinelle.kb_parents.append({'file': f, 'line': line, 'name': v,
+            'modname': kbound_string(mod, f, kb_consts.get(f)) if mod else kbound_modname(f),
+            'tag': None, 'ctype': t, 'kind': 'embed'})
+for (f, tbl), (line, names) in sorted(kb_entries.items()):
+    entries = []
+    for n in names:
+        entries += kb_vals(f, n)
+    coccinelle.kb_tables.append({'file': f, 'line': line, 'table': tbl,
+        'entries': entries,
+        'drivers': [(d, fl) for (df, d), (t, fl) in sorted(kb_drivers.items())
+                    if df == f and t == tbl]})
+for d in (kb_raw, kb_inits, kb_names, kb_mods, kb_aliases, kb_consts, kb_want,
+          kb_callargs, kb_entries, kb_drivers, kb_init_macros):
+    d.clear()
 
 @finalize:python@
 parents << merge.kb_parents;
@@ -542,6 +516,7 @@ def kb_flat(lists):
     return out
 
 parents, uses, tables = kb_flat(parents), kb_flat(uses), kb_flat(tables)
+uses.sort(key=lambda u: (u['file'], u['line']))
 by_name = {}
 for par in parents:
     if par['name'] is not None and par['modname'] is not None:

@@ -27,17 +27,16 @@ position p;
 
 @initialize:python@
 @@
-import os, re
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
 kb_tags = {}	# file -> {tag: type}
 kb_rep = set()
 kb_def = re.compile(r'DEFINE_AUXILIARY_REGDATA_TYPE\s*\(\s*(\w+)\s*,\s*([^;]*?)\)\s*;')
 kb_inc = re.compile(r'#\s*include\s*"([^"]+)"')
 kb_tdef = re.compile(r'typedef\s+((?:struct|union|enum)\s+\w+|\w+)\s+(\w+)\s*;')
 kb_typedefs = {}	# file -> {alias: type}
-
-def kb_norm(t):
-    t = re.sub(r'\b(const|volatile)\b', ' ', t)
-    return ' '.join(t.replace('*', ' * ').split())
 
 def kb_tags_of(file):
     if file in kb_tags:
@@ -54,9 +53,9 @@ def kb_tags_of(file):
         except OSError:
             continue
         for m in kb_def.finditer(text):
-            tags.setdefault(m.group(1), kb_norm(m.group(2)))
+            tags.setdefault(m.group(1), kbound_norm(m.group(2)))
         for m in kb_tdef.finditer(text):
-            kb_typedefs.setdefault(file, {})[m.group(2)] = kb_norm(m.group(1))
+            kb_typedefs.setdefault(file, {})[m.group(2)] = kbound_norm(m.group(1))
         for m in kb_inc.finditer(text):
             todo.append(os.path.join(os.path.dirname(f), m.group(1)))
     kb_tags[file] = tags
@@ -64,7 +63,7 @@ def kb_tags_of(file):
 
 def kb_mismatch(p, tag, t):
     want = kb_tags_of(p.file).get(tag)
-    got = kb_norm(t)
+    got = kbound_norm(t)
     tdefs = kb_typedefs.get(p.file, {})
     if want is not None:
         want = tdefs.get(want, want)
@@ -82,7 +81,7 @@ d << tm3.D;
 @@
 want = kb_mismatch(p[0], tag, t)
 if want:
-    coccilib.report.print_report(p[0], "[TM3] registration data %s is a %s *, but tag %s is for %s: pass a %s * or the tag of %s" % (d.replace(" ", ""), kb_norm(t), tag, want, want, kb_norm(t)))
+    coccilib.report.print_report(p[0], "[TM3] registration data %s is a %s *, but tag %s is for %s: pass a %s * or the tag of %s" % (d.replace(" ", ""), kbound_norm(t), tag, want, want, kbound_norm(t)))
 
 @script:python depends on org@
 p << tm3.p;
@@ -91,7 +90,7 @@ t << tm3.T;
 @@
 want = kb_mismatch(p[0], tag, t)
 if want:
-    coccilib.org.print_todo(p[0], "[TM3] registration data is a %s *, tag %s is for %s" % (kb_norm(t), tag, want))
+    coccilib.org.print_todo(p[0], "[TM3] registration data is a %s *, tag %s is for %s" % (kbound_norm(t), tag, want))
 
 @script:python depends on context@
 p << tm3.p;

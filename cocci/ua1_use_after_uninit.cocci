@@ -57,40 +57,10 @@ kbound_alias(pa[0], a, c)
 
 @initialize:python@
 @@
-import re
-kbound_aliases = {}
-
-def kbound_alias(pos, a, c):
-    key = (pos.file, pos.current_element, a)
-    kbound_aliases.setdefault(key, []).append((int(pos.line), c))
-
-def kbound_container(pos, e):
-    """The object that owns the auxiliary_device expression e at pos:
-    C for &C->fld, or for an identifier last set to &C->fld before pos."""
-    e = e.strip()
-    m = re.match(r'^&\s*\(?\s*(.+?)\s*\)?\s*->\s*[\w.]+$', e)
-    if m:
-        return m.group(1)
-    cands = kbound_aliases.get((pos.file, pos.current_element, e), [])
-    before = [c for (l, c) in sorted(cands) if l <= int(pos.line)]
-    if before:
-        return before[-1]
-    return e
-
-def kbound_index(*exprs):
-    """The first identifier used as an array index in exprs, else a name
-    that cannot occur."""
-    for e in exprs:
-        m = re.search(r'\[\s*([A-Za-z_]\w*)', e)
-        if m:
-            return m.group(1)
-    return "__kbound_no_index"
-
-def kbound_pretty(e):
-    """Undo spatch's token spacing: '& f -> adev' -> '&f->adev'."""
-    e = re.sub(r'\s*(->|\.)\s*', r'\1', e.strip())
-    e = re.sub(r'([&*!(\[])\s+', r'\1', e)
-    return e.replace(' )', ')').replace(' [', '[').replace(' ]', ']')
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
 
 @script:python s@
 e << i.E;
@@ -114,9 +84,6 @@ coccinelle.I = cocci.make_ident(kbound_index(e, c))
 kbound_release_fns = set()	# (file, fn) assigned to a ->release
 kbound_freeing_release = set()	# files whose release callback kfree()s
 kbound_rep = set()
-
-def kbound_key(p):
-    return (p.file, p.line, p.column)
 
 @rel depends on i@
 identifier fn;

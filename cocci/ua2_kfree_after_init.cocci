@@ -75,36 +75,15 @@ kbound_alias(pa[0], a, c)
 
 @initialize:python@
 @@
-import re
-kbound_aliases = {}
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
 kbound_deletes = set()	# positions of auxiliary_device_delete() calls
 kbound_nopatch = set()	# kfree() positions that patch mode must leave alone
 kbound_release_fns = set()	# (file, fn) assigned to a ->release
 kbound_freeing_release = set()	# files whose release callback kfree()s
 kbound_device_release = set()	# files that set a device release callback
-
-def kbound_alias(pos, a, c):
-    key = (pos.file, pos.current_element, a)
-    kbound_aliases.setdefault(key, []).append((int(pos.line), c))
-
-def kbound_container(pos, e):
-    """The object that owns the auxiliary_device expression e at pos:
-    C for &C->fld, or for an identifier last set to &C->fld before pos."""
-    e = e.strip()
-    m = re.match(r'^&\s*\(?\s*(.+?)\s*\)?\s*->\s*[\w.]+$', e)
-    if m:
-        return m.group(1)
-    cands = kbound_aliases.get((pos.file, pos.current_element, e), [])
-    before = [c for (l, c) in sorted(cands) if l <= int(pos.line)]
-    if before:
-        return before[-1]
-    return e
-
-def kbound_pretty(e):
-    """Undo spatch's token spacing: '& f -> adev' -> '&f->adev'."""
-    e = re.sub(r'\s*(->|\.)\s*', r'\1', e.strip())
-    e = re.sub(r'([&*!(\[])\s+', r'\1', e)
-    return e.replace(' )', ')').replace(' [', '[').replace(' ]', ']')
 
 @script:python s@
 e << i.E;

@@ -25,20 +25,12 @@ auxiliary_device_uninit@p1(E)
 
 @initialize:python@
 @@
-import re
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
 kb_ok = set()
 
-def kb_key(p):
-    return (p.file, p.line, p.column)
-
-def kb_index(*exprs):
-    """The first identifier used as an array index in exprs, else a name
-    that cannot occur."""
-    for e in exprs:
-        m = re.search(r'\[\s*([A-Za-z_]\w*)', e)
-        if m:
-            return m.group(1)
-    return "__kbound_no_index"
 
 // The index variable of an array element (`&p->dev[i]->adev`): a path on
 // which it changes (`while (--i >= 0)` unwinding) reaches another element.
@@ -46,7 +38,7 @@ def kb_index(*exprs):
 e << u.E;
 I;
 @@
-coccinelle.I = cocci.make_ident(kb_index(e))
+coccinelle.I = cocci.make_ident(kbound_index(e))
 
 @ua5 exists@
 expression u.E, X;
@@ -69,8 +61,8 @@ p1 << u.p1;
 p2 << ua5.p2;
 @@
 if int(p2[0].line) > int(p1[0].line):
-    kb_ok.add(kb_key(p1[0]))
-    kb_ok.add(kb_key(p2[0]))
+    kb_ok.add(kbound_key(p1[0]))
+    kb_ok.add(kbound_key(p2[0]))
 else:
     cocci.include_match(False)
 
@@ -79,19 +71,19 @@ p1 << u.p1;
 p2 << ua5.p2;
 e << u.E;
 @@
-if kb_key(p1[0]) in kb_ok and kb_key(p2[0]) in kb_ok:
+if kbound_key(p1[0]) in kb_ok and kbound_key(p2[0]) in kb_ok:
   coccilib.report.print_report(p1[0], "[UA5] auxiliary_device_uninit(%s) before auxiliary_device_delete() at line %s: uninit can free the still registered device; call auxiliary_device_delete() first" % (e.replace(" ", ""), p2[0].line))
 
 @script:python depends on org@
 p1 << u.p1;
 p2 << ua5.p2;
 @@
-if kb_key(p1[0]) in kb_ok and kb_key(p2[0]) in kb_ok:
+if kbound_key(p1[0]) in kb_ok and kbound_key(p2[0]) in kb_ok:
   coccilib.org.print_todo(p1[0], "[UA5] auxiliary_device_uninit() before auxiliary_device_delete() at line %s" % p2[0].line)
 
 @depends on context@
-position u.p1 : script:python() { kb_key(p1[0]) in kb_ok };
-position ua5.p2 : script:python() { kb_key(p2[0]) in kb_ok };
+position u.p1 : script:python() { kbound_key(p1[0]) in kb_ok };
+position ua5.p2 : script:python() { kbound_key(p2[0]) in kb_ok };
 @@
 (
 * auxiliary_device_uninit@p1(...);
@@ -101,8 +93,8 @@ position ua5.p2 : script:python() { kb_key(p2[0]) in kb_ok };
 
 @depends on patch@
 expression E;
-position u.p1 : script:python() { kb_key(p1[0]) in kb_ok };
-position ua5.p2 : script:python() { kb_key(p2[0]) in kb_ok };
+position u.p1 : script:python() { kbound_key(p1[0]) in kb_ok };
+position ua5.p2 : script:python() { kbound_key(p2[0]) in kb_ok };
 @@
 - auxiliary_device_uninit@p1(E);
   ...

@@ -24,16 +24,17 @@ R = devm_auxiliary_registration_new@pd(...)
 
 @initialize:python@
 @@
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
 kb_devm_fields = set()	# (file, field) holding devm registrations
 kb_plain_fields = set()	# (file, field) also holding plain ones
 kb_rep = {}		# drop position -> field name (None for a local)
 
-def kb_key(p):
-    return (p.file, p.line, p.column)
-
 def kb_field_drop(p, fld):
     if (p.file, fld) in kb_devm_fields and (p.file, fld) not in kb_plain_fields:
-        kb_rep[kb_key(p)] = fld
+        kb_rep[kbound_key(p)] = fld
 
 @dvd depends on dv || !dv@
 identifier R;
@@ -54,7 +55,7 @@ auxiliary_registration_drop@p(R);
 @script:python@
 p << ua6.p;
 @@
-kb_rep.setdefault(kb_key(p[0]), None)
+kb_rep.setdefault(kbound_key(p[0]), None)
 
 @ua6d exists@
 identifier R;
@@ -68,7 +69,7 @@ auxiliary_registration_drop@p(R);
 @script:python@
 p << ua6d.p;
 @@
-kb_rep.setdefault(kb_key(p[0]), None)
+kb_rep.setdefault(kbound_key(p[0]), None)
 
 // Fields: stored in ->fld by probe, dropped in another function.
 @fd depends on dv exists@
@@ -154,14 +155,14 @@ fld << ua6ld.fld;
 kb_field_drop(p[0], fld)
 
 @bad depends on ua6 || ua6d || fd@
-position p : script:python() { kb_key(p[0]) in kb_rep };
+position p : script:python() { kbound_key(p[0]) in kb_rep };
 @@
 auxiliary_registration_drop@p(...);
 
 @script:python depends on report@
 p << bad.p;
 @@
-fld = kb_rep[kb_key(p[0])]
+fld = kb_rep[kbound_key(p[0])]
 what = "->%s holds a devm_auxiliary_registration_new() registration" % fld if fld else "devm-managed registration"
 coccilib.report.print_report(p[0], "[UA6] %s dropped by hand: devres drops it again when the parent unbinds; remove this auxiliary_registration_drop()" % what)
 
