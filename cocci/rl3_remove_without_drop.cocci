@@ -9,7 +9,9 @@
 // Confidence: Moderate
 // Copyright: (C) 2026 kbound authors.
 // Comments: file-local: a drop in another file (a helper) is not seen,
-//  handing the field to any function counts as dropping it.
+//  handing the field to any function counts as dropping it.  Only judged
+//  in files that define a driver with a .probe (any driver struct,
+//  designated initializer in any layout).
 // Options: --no-includes --include-headers
 
 virtual context
@@ -17,9 +19,9 @@ virtual org
 virtual report
 
 // Stores of a fresh registration into a field (or an element of an array
-// field: priv->regs[i]).
+// field: priv->regs[i]), also as a branch of a conditional expression.
 @st depends on context || org || report@
-expression E, X;
+expression E, X, C, Y;
 identifier fld;
 position p;
 @@
@@ -27,6 +29,10 @@ position p;
 E->fld@p = auxiliary_registration_new(...)
 |
 E->fld@p[X] = auxiliary_registration_new(...)
+|
+E->fld@p = C ? auxiliary_registration_new(...) : Y
+|
+E->fld@p = C ? Y : auxiliary_registration_new(...)
 )
 
 @st2 depends on context || org || report exists@
@@ -58,8 +64,10 @@ SET@p(..., R)
 kb_handled = set()	# (file, field) that something drops or hands on
 kb_any_drop = set()	# files with any auxiliary_registration_drop()
 
+kb_probe_files = set()	# files that define a driver with .probe
+
 def kb_field_bad(p, fld):
-    bad = (p.file, fld) not in kb_handled
+    bad = p.file in kb_probe_files and (p.file, fld) not in kb_handled
     if bad:
         kb_rep.add((p.file, p.line, p.column))
     return bad
@@ -73,6 +81,22 @@ kb_mode = "report"
 @initialize:python depends on org@
 @@
 kb_mode = "org"
+
+// RL3's precondition: the file defines a driver (struct pci_driver,
+// platform_driver, auxiliary_driver, ...) whose .probe is set.  The field
+// is named by regex so that it stays out of the file prefilter.
+@drvp depends on st || st2 || sd@
+identifier D, F;
+identifier probefld =~ "^probe$";
+type T;
+position p;
+@@
+T D@p = { ..., .probefld = F, ... };
+
+@script:python@
+p << drvp.p;
+@@
+kb_probe_files.add(p[0].file)
 
 @dr1 depends on st || st2 || sd@
 expression E, X;
@@ -169,7 +193,7 @@ elif kb_mode == "org":
 @script:python depends on report || org || context@
 p << sd.p;
 @@
-if p[0].file in kb_any_drop:
+if p[0].file in kb_any_drop or p[0].file not in kb_probe_files:
     pass
 elif kb_rep.add((p[0].file, p[0].line, p[0].column)) or kb_mode == "report":
     coccilib.report.print_report(p[0],

@@ -11,6 +11,18 @@
 // A registration stored as drvdata, with a drop in .remove: quiet.
 // RUN: %spatch -D report --very-quiet --no-show-diff --no-includes --include-headers \
 // RUN:   --cocci-file %cocci/rl3_remove_without_drop.cocci %S/Inputs/rl3_drvdata_ok.c | count 0
+// Layout: a multi-line platform driver, a store in a conditional
+// expression, a store and a drop in static helpers.
+// RUN: %clang_cc1 -fsyntax-only -I %fixtures_include %S/Inputs/rl3_layout.c
+// RUN: %spatch -D report --very-quiet --no-show-diff --no-includes --include-headers \
+// RUN:   --cocci-file %cocci/rl3_remove_without_drop.cocci %S/Inputs/rl3_layout.c \
+// RUN:   | sort -t: -k2,2n | FileCheck %S/Inputs/rl3_layout.c --implicit-check-not=[RL3]
+// RL3's precondition: the same file without its driver struct (no .probe)
+// is not judged.
+// RUN: sed '/^static struct pci_driver/,$d' %S/Inputs/rl3_layout.c > %t.nodrv.c
+// RUN: %clang_cc1 -fsyntax-only -I %fixtures_include %t.nodrv.c
+// RUN: %spatch -D report --very-quiet --no-show-diff --no-includes --include-headers \
+// RUN:   --cocci-file %cocci/rl3_remove_without_drop.cocci %t.nodrv.c | count 0
 
 #include <linux/auxiliary_bus.h>
 #include <linux/pci.h>
@@ -74,3 +86,11 @@ void remove_arrays(struct priv *p)
 	for (i = 0; i < 2; i++)
 		auxiliary_registration_drop(p->lanes[i]);
 }
+
+/* RL3 judges files with a driver whose .probe is set (any driver struct;
+ * here on one line). */
+struct rl3_drv {
+	int (*probe)(struct pci_dev *pdev, struct priv *p, struct foo *f);
+	void (*remove)(struct pci_dev *pdev, struct priv *p);
+};
+static struct rl3_drv rl3_drv = { .remove = remove, .probe = probe };

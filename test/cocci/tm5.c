@@ -5,7 +5,7 @@
 // RUN:   --cocci-file %cocci/tm5_regdata_unchecked.cocci %s \
 // RUN:   | sort -t: -k2,2n | FileCheck %s --implicit-check-not=[TM5]
 // RUN: %spatch -D org --very-quiet --no-show-diff --no-includes --include-headers \
-// RUN:   --cocci-file %cocci/tm5_regdata_unchecked.cocci %s | count 3
+// RUN:   --cocci-file %cocci/tm5_regdata_unchecked.cocci %s | count 6
 // RUN: %spatch -D context --very-quiet --no-includes --include-headers \
 // RUN:   --cocci-file %cocci/tm5_regdata_unchecked.cocci %s | FileCheck %s --check-prefix=CTX
 
@@ -74,4 +74,49 @@ int good_ptr_err_or_zero(struct auxiliary_device *adev, int *out)
 		return ret;
 	*out = f->x;
 	return 0;
+}
+
+/* Layout: the check inside a conditional expression or a short-circuit
+ * operator guards the dereference (quiet); a conditional that tests
+ * something else does not (reported); all on one line. */
+int good_cond(struct auxiliary_device *adev)
+{
+	struct foo *f = auxiliary_registration_data(adev, &foo_type);
+
+	return IS_ERR(f) ? PTR_ERR(f) : f->x;
+}
+
+int good_not_cond(struct auxiliary_device *adev)
+{
+	struct foo *f = auxiliary_registration_data(adev, &foo_type);
+
+	return !IS_ERR_OR_NULL(f) ? f->x : -ENOENT;
+}
+
+int good_and(struct auxiliary_device *adev)
+{
+	struct foo *f;
+
+	f = auxiliary_registration_data(adev, &foo_type);
+	return !IS_ERR(f) && f->x;
+}
+
+int bad_cond(struct auxiliary_device *adev)
+{
+	struct foo *f = auxiliary_registration_data(adev, &foo_type);
+
+// CHECK: tm5.c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [TM5] f from auxiliary_registration_data()
+	return adev ? f->x : 0;
+}
+
+// CHECK: tm5.c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [TM5] f from auxiliary_registration_data()
+int bad_one_line(struct auxiliary_device *adev) { struct foo *f = auxiliary_registration_data(adev, &foo_type); return f->x; }
+
+/* The check of another pointer does not guard this one. */
+int bad_other_checked(struct auxiliary_device *adev, struct foo *g)
+{
+	struct foo *f = auxiliary_registration_data(adev, &foo_type);
+
+// CHECK: tm5.c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [TM5] f from auxiliary_registration_data()
+	return IS_ERR(g) ? 0 : f->x;
 }
