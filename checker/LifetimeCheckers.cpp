@@ -101,6 +101,9 @@ public:
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                      CheckerContext &C) const;
+  /// The model's entries in -analyzer-checker-debug / exploded-graph dumps.
+  void printState(raw_ostream &Out, ProgramStateRef State, const char *NL,
+                  const char *Sep) const override;
 
 private:
   bool isOurs(const BugType &BT) const { return Checks.owns(BT); }
@@ -120,6 +123,126 @@ private:
   void postInitOrAdd(const CallEvent &Call, CheckerContext &C,
                      bool IsInit) const;
 };
+
+// ---- messages --------------------------------------------------------------
+//
+// Every report text, once: what is wrong, then what to do.
+namespace msg {
+
+constexpr const char *RegNotDropped =
+    "[RL2] Registration from auxiliary_registration_new() is not "
+    "dropped on this path and nothing else holds it: the auxiliary "
+    "device stays registered with data that outlives its parent; call "
+    "auxiliary_registration_drop() before returning, or store it where "
+    ".remove drops it";
+constexpr const char *InitUnreachable =
+    "[RL4] auxiliary_device_init() succeeded but the device becomes "
+    "unreachable without auxiliary_device_uninit(): its reference and "
+    "memory leak; call auxiliary_device_uninit() on this path (its "
+    "release callback frees the memory)";
+constexpr const char *InitErrorPath =
+    "[RL4] auxiliary_device_init() succeeded but this error path "
+    "returns without auxiliary_device_uninit(): the device's reference "
+    "and memory leak; call auxiliary_device_uninit() before returning "
+    "(not kfree(): the release callback frees it)";
+constexpr const char *AddedErrorPath =
+    "[RL4] The auxiliary device was initialized and added but this "
+    "error path returns without tearing it down; call "
+    "auxiliary_device_delete() and auxiliary_device_uninit() before "
+    "returning";
+constexpr const char *KfreeInsteadOfUninit =
+    "[RL4] auxiliary_device_init() succeeded but this path frees the "
+    "device with kfree() instead of auxiliary_device_uninit(); call "
+    "auxiliary_device_uninit() (after auxiliary_device_delete() if it "
+    "was added) and let the release callback free it";
+constexpr const char *HalfTeardown =
+    "[RL5] Added auxiliary device torn down with "
+    "auxiliary_device_uninit() but never auxiliary_device_delete(): it "
+    "stays registered on the bus; call auxiliary_device_delete() before "
+    "auxiliary_device_uninit() (or auxiliary_device_destroy() for "
+    "auxiliary_device_create())";
+constexpr const char *DoubleDrop =
+    "[UA1] Registration dropped twice: the first "
+    "auxiliary_registration_drop() already freed it; drop it exactly "
+    "once";
+constexpr const char *RegUseAfterDrop =
+    "[UA1] Registration data (or its device) used after "
+    "auxiliary_registration_drop(): the drop freed it; finish all uses "
+    "before dropping the registration";
+constexpr const char *DeviceAccessAfterUninit =
+    "[UA1] Auxiliary device accessed after auxiliary_device_uninit(): "
+    "its release callback may already have freed it; finish all uses "
+    "before the uninit";
+constexpr const char *ContainerAccessAfterUninit =
+    "[UA1] The structure that embeds the auxiliary device is accessed "
+    "after auxiliary_device_uninit(): the release callback frees it; "
+    "finish all uses before the uninit";
+constexpr const char *KfreeInitialized =
+    "[UA2] kfree() of an auxiliary device (or the structure that "
+    "contains it) after auxiliary_device_init() succeeded: the device "
+    "is refcounted now; call auxiliary_device_uninit() instead and free "
+    "the memory in its release callback";
+constexpr const char *KfreeAfterUninit =
+    "[UA2] kfree() of an auxiliary device (or the structure that "
+    "contains it) after auxiliary_device_init() succeeded: "
+    "auxiliary_device_uninit() already let the release callback free "
+    "it, so this is a double free; remove the kfree() and free only in "
+    "the release callback";
+constexpr const char *KfreeOutsideRelease =
+    "[UA2] kfree() of the structure that contains an auxiliary device "
+    "after auxiliary_device_uninit(): its memory must be freed by the "
+    "release callback, when the last reference is put; a reference "
+    "still held elsewhere would use freed memory. Free it in the "
+    "release callback instead";
+constexpr const char *BorrowFreedEarly =
+    "[UA3] this memory is borrowed by the data of a registration that "
+    "is still live: the auxiliary driver may still use it; call "
+    "auxiliary_registration_drop() first, then free it";
+constexpr const char *DevmRegDropped =
+    "[UA6] auxiliary_registration_drop() on a registration from "
+    "devm_auxiliary_registration_new(): devres drops it when the parent "
+    "unbinds, so this drops it twice; remove the call or create it with "
+    "auxiliary_registration_new()";
+constexpr const char *DevmRegFieldDropped =
+    "[UA6] auxiliary_registration_drop() on a registration stored from "
+    "devm_auxiliary_registration_new(): devres drops it when the parent "
+    "unbinds, so this drops it twice; remove the call or create it with "
+    "auxiliary_registration_new()";
+constexpr const char *DoubleUninit =
+    "[UA1] auxiliary_device_uninit() called twice on the same device: the "
+    "first call may already have freed it; uninit it exactly once";
+constexpr const char *DeleteAfterUninit =
+    "[UA5] auxiliary_device_delete() after auxiliary_device_uninit(): the "
+    "device may be freed while it is still registered; call "
+    "auxiliary_device_delete() first, then auxiliary_device_uninit()";
+
+std::string discarded(llvm::StringRef Fn) {
+  return "[RL1] The registration returned by " + Fn.str() +
+         "() is discarded: the auxiliary device can never be unregistered "
+         "and its data never freed; keep the result, check it with IS_ERR() "
+         "and drop it with auxiliary_registration_drop()";
+}
+
+std::string regUseAfterDrop(llvm::StringRef Fn) {
+  return "[UA1] " + Fn.str() +
+         "() on a registration (or its device) after "
+         "auxiliary_registration_drop(); use it only before dropping it";
+}
+
+std::string useAfterRelease(llvm::StringRef Fn, bool Destroyed) {
+  return "[UA1] " + Fn.str() + "() on an auxiliary device after " +
+         (Destroyed ? "auxiliary_device_destroy" : "auxiliary_device_uninit") +
+         "(): its release callback may already have freed it; do not use the "
+         "device after tearing it down";
+}
+
+std::string devmDeviceByHand(llvm::StringRef Fn) {
+  return "[UA6] " + Fn.str() +
+         "() on a device from devm_auxiliary_device_create(): devres "
+         "destroys it when the parent unbinds; remove this call";
+}
+
+} // namespace msg
 
 // ---- small helpers ---------------------------------------------------------
 
@@ -170,6 +293,12 @@ bool hasRole(const CallEvent &Call, api::Role R) {
 bool isBuiltin(const CallEvent &Call, api::Role R) {
   const api::Entry *E = modeled(Call);
   return E && E->R == R && !E->User;
+}
+
+/// The callee's name for messages.
+StringRef calleeOf(const CallEvent &Call) {
+  const IdentifierInfo *II = Call.getCalleeIdentifier();
+  return II ? II->getName() : "the call";
 }
 
 /// kzalloc, kmalloc, kcalloc, kvzalloc, devm_kzalloc, __kmalloc_noprof, ...
@@ -418,10 +547,7 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
     // the field it comes from holds a devm registration.
     if (facts(C).isDevmField(Call.getArgExpr(objArg(*E)))) {
       report(C, CheckID::UA6,
-             "[UA6] auxiliary_registration_drop() on a registration stored "
-             "from devm_auxiliary_registration_new(): devres drops it when "
-             "the parent unbinds, so this drops it twice; remove the call or "
-             "create it with auxiliary_registration_new()",
+             msg::DevmRegFieldDropped,
              C.generateNonFatalErrorNode(), nullptr, nullptr, Site());
       return;
     }
@@ -444,18 +570,13 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
   if (IsDrop && symbolOf(Arg) == Reg) {
     if (RS->K == RegKind::Devm) {
       report(C, CheckID::UA6,
-             "[UA6] auxiliary_registration_drop() on a registration from "
-             "devm_auxiliary_registration_new(): devres drops it when the "
-             "parent unbinds, so this drops it twice; remove the call or "
-             "create it with auxiliary_registration_new()",
+             msg::DevmRegDropped,
              C.generateNonFatalErrorNode(), Reg, nullptr, Site());
       return;
     }
     if (RS->K == RegKind::Dropped) {
       report(C, CheckID::UA1,
-             "[UA1] Registration dropped twice: the first "
-             "auxiliary_registration_drop() already freed it; drop it "
-             "exactly once",
+             msg::DoubleDrop,
              C.generateErrorNode(), Reg, nullptr, Site());
       return;
     }
@@ -467,14 +588,9 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
     }
     return;
   }
-  if (RS->K == RegKind::Dropped) {
-    const IdentifierInfo *II = Call.getCalleeIdentifier();
-    std::string Msg = "[UA1] " + (II ? II->getName().str() : "call") +
-                      "() on a registration (or its device) after "
-                      "auxiliary_registration_drop(); use it only before "
-                      "dropping it";
-    report(C, CheckID::UA1, Msg, C.generateErrorNode(), Reg, nullptr, Site());
-  }
+  if (RS->K == RegKind::Dropped)
+    report(C, CheckID::UA1, msg::regUseAfterDrop(calleeOf(Call)),
+           C.generateErrorNode(), Reg, nullptr, Site());
 }
 
 void LifetimeModel::preDeviceCall(const CallEvent &Call,
@@ -483,166 +599,77 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
   const api::Entry *E = modeled(Call);
   if (!E)
     return;
-  bool IsUninit = E->R == Role::Put;
-  bool IsDelete = E->R == Role::Del;
-  bool IsDestroy = E->R == Role::Destroy;
-  bool IsOther = E->R == Role::Init || E->R == Role::Add ||
-                 E->R == Role::RegData;
-  if (!(IsUninit || IsDelete || IsDestroy || IsOther) || Call.getNumArgs() < 1)
-    return;
+  DevOp Op;
+  switch (E->R) {
+  case Role::Put: Op = DevOp::Put; break;
+  case Role::Del: Op = DevOp::Del; break;
+  case Role::Destroy: Op = DevOp::Destroy; break;
+  case Role::Init: case Role::Add: case Role::RegData: Op = DevOp::Use; break;
+  default: return;
+  }
   const MemRegion *R = regionOf(Call.getArgSVal(objArg(*E)));
   if (!R)
     return;
   ProgramStateRef State = C.getState();
+  Site Here{Call.getOriginExpr(), C.getLocationContext()};
   const DevState *D = State->get<KbDevMap>(R);
   if (!D) {
     // Teardown of a device set up elsewhere (typically in .remove): start
     // tracking from here, knowing nothing about what came before.
-    if (IsOther)
+    if (Op == DevOp::Use)
       return;
     if (facts(C).isDevmField(Call.getArgExpr(objArg(*E)))) {
-      report(C, CheckID::UA6,
-             "[UA6] Manual teardown of a device stored from "
-             "devm_auxiliary_device_create(): devres destroys it when the "
-             "parent unbinds; remove this call",
+      report(C, CheckID::UA6, msg::devmDeviceByHand(calleeOf(Call)),
              C.generateNonFatalErrorNode(), nullptr, R, Site());
       return;
     }
-    Site Here{Call.getOriginExpr(), C.getLocationContext()};
-    DevState N(IsDelete ? DevKind::Deleted
-               : IsUninit ? DevKind::UninitAdded
-                          : DevKind::Destroyed,
-               Here);
+    DevState N(assumedStart(Op), Here);
     N.Assumed = true;
     N.Owner = C.getStackFrame();
-    if (IsUninit)
+    if (Op == DevOp::Put)
       N.UninitAt = Here;
     C.addTransition(State->set<KbDevMap>(R, N),
                     note(C, nullptr, R,
-                         IsDelete ? "Device deleted here"
-                         : IsUninit ? "Device uninitialized here"
-                                    : "Device destroyed here"));
-    return;
-  }
-  const IdentifierInfo *II = Call.getCalleeIdentifier();
-  std::string Fn = II ? II->getName().str() : "call";
-
-  auto Released = [&] { return isReleasedKind(D->K); };
-  auto UseAfter = [&](StringRef What) {
-    std::string Msg = "[UA1] " + Fn + "() on an auxiliary device after " +
-                      What.str() +
-                      "(): its release callback may already have freed it; "
-                      "do not use the device after tearing it down";
-    report(C, CheckID::UA1, Msg, C.generateErrorNode(), nullptr, R, Site());
-  };
-  auto DevmByHand = [&] {
-    std::string Msg = "[UA6] " + Fn +
-                      "() on a device from devm_auxiliary_device_create(): "
-                      "devres destroys it when the parent unbinds; remove "
-                      "this call";
-    report(C, CheckID::UA6, Msg, C.generateNonFatalErrorNode(), nullptr, R, Site());
-  };
-
-  if (D->K == DevKind::DevmCreated && !IsOther) {
-    DevmByHand();
+                         Op == DevOp::Del   ? "Device deleted here"
+                         : Op == DevOp::Put ? "Device uninitialized here"
+                                            : "Device destroyed here"));
     return;
   }
 
-  if (IsOther) {
-    if (Released())
-      UseAfter(D->K == DevKind::Destroyed ? "auxiliary_device_destroy"
-                                          : "auxiliary_device_uninit");
+  const DevStep &Step = devStep(D->K, Op);
+  switch (Step.K) {
+  case DevStepKind::Ignore:
     return;
-  }
-
-  if (IsUninit) {
-    Site Here{Call.getOriginExpr(), C.getLocationContext()};
-    switch (D->K) {
-    case DevKind::Init:
-    case DevKind::Deleted: {
-      DevState N = D->with(DevKind::Uninit);
+  case DevStepKind::Move: {
+    DevState N = D->with(Step.To);
+    if (Op == DevOp::Put)
       N.UninitAt = Here;
-      C.addTransition(State->set<KbDevMap>(R, N),
-                      note(C, nullptr, R, "Device uninitialized here"));
-      return;
-    }
-    case DevKind::Added:
-    case DevKind::Created: {
-      DevState N = D->with(DevKind::UninitAdded);
-      N.UninitAt = Here;
-      C.addTransition(
-          State->set<KbDevMap>(R, N),
-          note(C, nullptr, R,
-               "Device uninitialized here while it is still added"));
-      return;
-    }
-    case DevKind::Uninit:
-    case DevKind::UninitAdded:
-      report(C, CheckID::UA1,
-             "[UA1] auxiliary_device_uninit() called twice on the same "
-             "device: the first call may already have freed it; uninit "
-             "it exactly once",
-             C.generateErrorNode(), nullptr, R, Site());
-      return;
-    case DevKind::Destroyed:
-      UseAfter("auxiliary_device_destroy");
-      return;
-    case DevKind::DevmCreated:
-      return;
-    }
+    C.addTransition(State->set<KbDevMap>(R, N), note(C, nullptr, R, Step.Note));
+    return;
   }
-
-  if (IsDelete) {
-    switch (D->K) {
-    case DevKind::Added:
-    case DevKind::Created:
-      C.addTransition(State->set<KbDevMap>(R, D->with(DevKind::Deleted)),
-                      note(C, nullptr, R, "Device deleted here"));
-      return;
-    case DevKind::UninitAdded:
-      // The order is wrong on this path whatever an unknown callee did to
-      // the device earlier (had it deleted it, this delete is a use after
-      // the uninit), so an escape does not excuse it. Afterwards the
-      // device is both deleted and uninitialized.
-      {
-        ExplodedNode *N = reportNode(C);
-        report(C, CheckID::UA5,
-               "[UA5] auxiliary_device_delete() after "
-               "auxiliary_device_uninit(): the device may be freed while it "
-               "is still registered; call auxiliary_device_delete() first, "
-               "then auxiliary_device_uninit()",
-               N, nullptr, R, D->UninitAt);
-        continueFrom(C, State->set<KbDevMap>(R, D->with(DevKind::Uninit)), N);
-        return;
-      }
-    case DevKind::Uninit:
-    case DevKind::Destroyed:
-      UseAfter(D->K == DevKind::Destroyed ? "auxiliary_device_destroy"
-                                          : "auxiliary_device_uninit");
-      return;
-    default:
-      return;
-    }
+  case DevStepKind::UseAfterRelease:
+    report(C, CheckID::UA1,
+           msg::useAfterRelease(calleeOf(Call), D->K == DevKind::Destroyed),
+           C.generateErrorNode(), nullptr, R, Site());
+    return;
+  case DevStepKind::DoublePut:
+    report(C, CheckID::UA1, msg::DoubleUninit, C.generateErrorNode(), nullptr,
+           R, Site());
+    return;
+  case DevStepKind::DelAfterPut: {
+    // The order is wrong on this path whatever an unknown callee did to the
+    // device earlier (had it deleted it, this delete is a use after the
+    // uninit), so an escape does not excuse it.
+    ExplodedNode *N = reportNode(C);
+    report(C, CheckID::UA5, msg::DeleteAfterUninit, N, nullptr, R,
+           D->UninitAt);
+    continueFrom(C, State->set<KbDevMap>(R, D->with(Step.To)), N);
+    return;
   }
-
-  if (IsDestroy) {
-    switch (D->K) {
-    case DevKind::Created:
-    case DevKind::Added:
-    case DevKind::Deleted:
-    case DevKind::Init:
-      C.addTransition(State->set<KbDevMap>(R, D->with(DevKind::Destroyed)),
-                      note(C, nullptr, R, "Device destroyed here"));
-      return;
-    case DevKind::Uninit:
-    case DevKind::UninitAdded:
-    case DevKind::Destroyed:
-      UseAfter(D->K == DevKind::Destroyed ? "auxiliary_device_destroy"
-                                          : "auxiliary_device_uninit");
-      return;
-    default:
-      return;
-    }
+  case DevStepKind::DevmByHand:
+    report(C, CheckID::UA6, msg::devmDeviceByHand(calleeOf(Call)),
+           C.generateNonFatalErrorNode(), nullptr, R, Site());
+    return;
   }
 }
 
@@ -661,9 +688,7 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
     if (RS && RS->K == RegKind::Live) {
       ExplodedNode *N = reportNode(C);
       report(C, CheckID::UA3,
-             "[UA3] this memory is borrowed by the data of a registration "
-             "that is still live: the auxiliary driver may still use it; "
-             "call auxiliary_registration_drop() first, then free it",
+             msg::BorrowFreedEarly,
              N, *Reg, nullptr, RS->Origin);
       continueFrom(C, State, N);
       return;
@@ -687,18 +712,12 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
     case DevKind::Created: {
       ExplodedNode *N = reportNode(C);
       report(C, CheckID::UA2,
-             "[UA2] kfree() of an auxiliary device (or the structure "
-             "that contains it) after auxiliary_device_init() succeeded: "
-             "the device is refcounted now; call auxiliary_device_uninit() "
-             "instead and free the memory in its release callback",
+             msg::KfreeInitialized,
              N, nullptr, R, D.Origin);
       // The kfree also means the uninit that was owed never happens.
       if (D.K == DevKind::Init || D.K == DevKind::Added)
         report(C, CheckID::RL4,
-               "[RL4] auxiliary_device_init() succeeded but this path frees "
-               "the device with kfree() instead of auxiliary_device_uninit(); "
-               "call auxiliary_device_uninit() (after auxiliary_device_delete() "
-               "if it was added) and let the release callback free it",
+               msg::KfreeInsteadOfUninit,
                N, nullptr, R, D.Origin);
       continueFrom(C, NS, N);
       return;
@@ -714,17 +733,9 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
     {
       const char *Msg = nullptr;
       if (R == FR || facts(C).isFreedByRelease(containerRecord(R)))
-        Msg = "[UA2] kfree() of an auxiliary device (or the structure that "
-              "contains it) after auxiliary_device_init() succeeded: "
-              "auxiliary_device_uninit() already let the release callback "
-              "free it, so this is a double free; remove the kfree() and "
-              "free only in the release callback";
+        Msg = msg::KfreeAfterUninit;
       else if (D.K != DevKind::Destroyed && facts(C).HasDeviceRelease)
-        Msg = "[UA2] kfree() of the structure that contains an auxiliary "
-              "device after auxiliary_device_uninit(): its memory must be "
-              "freed by the release callback, when the last reference is "
-              "put; a reference still held elsewhere would use freed "
-              "memory. Free it in the release callback instead";
+        Msg = msg::KfreeOutsideRelease;
       if (Msg) {
         ExplodedNode *N = reportNode(C);
         report(C, CheckID::UA2, Msg, N, nullptr, R, D.UninitAt);
@@ -803,15 +814,8 @@ void LifetimeModel::postCreate(const CallEvent &Call, CheckerContext &C) const {
 
   if (E && isDiscarded(E, C)) {
     // RL1, and nothing to track: no RL2 on top of it.
-    const IdentifierInfo *II = Call.getCalleeIdentifier();
-    std::string Msg =
-        "[RL1] The registration returned by " +
-        (II ? II->getName().str() : std::string("the call")) +
-        "() is discarded: the auxiliary device can never be unregistered "
-        "and its data never freed; keep the result, check it with IS_ERR() "
-        "and drop it with auxiliary_registration_drop()";
-    report(C, CheckID::RL1, Msg, C.generateNonFatalErrorNode(), nullptr, nullptr,
-           Site());
+    report(C, CheckID::RL1, msg::discarded(calleeOf(Call)),
+           C.generateNonFatalErrorNode(), nullptr, nullptr, Site());
     return;
   }
 
@@ -1126,26 +1130,15 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
   {
     for (const auto &[S, Origin] : LeakedRegs)
       report(C, CheckID::RL2,
-             "[RL2] Registration from auxiliary_registration_new() is not "
-             "dropped on this path and nothing else holds it: the auxiliary "
-             "device stays registered with data that outlives its parent; "
-             "call auxiliary_registration_drop() before returning, or store "
-             "it where .remove drops it",
+             msg::RegNotDropped,
              N, S, nullptr, Origin);
     for (const auto &[R, D] : LeakedDevs)
       report(C, CheckID::RL4,
-             "[RL4] auxiliary_device_init() succeeded but the device becomes "
-             "unreachable without auxiliary_device_uninit(): its reference "
-             "and memory leak; call auxiliary_device_uninit() on this path "
-             "(its release callback frees the memory)",
+             msg::InitUnreachable,
              N, nullptr, R, D.Origin);
     for (const auto &[R, D] : HalfDevs)
       report(C, CheckID::RL5,
-             "[RL5] Added auxiliary device torn down with "
-             "auxiliary_device_uninit() but never auxiliary_device_delete(): "
-             "it stays registered on the bus; call auxiliary_device_delete() "
-             "before auxiliary_device_uninit() (or auxiliary_device_destroy() "
-             "for auxiliary_device_create())",
+             msg::HalfTeardown,
              N, nullptr, R, D.UninitAt);
   }
 }
@@ -1176,17 +1169,11 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
   for (const auto &[R, D] : Leaks) {
     if (D.K == DevKind::Init)
       report(C, CheckID::RL4,
-             "[RL4] auxiliary_device_init() succeeded but this error path "
-             "returns without auxiliary_device_uninit(): the device's "
-             "reference and memory leak; call auxiliary_device_uninit() "
-             "before returning (not kfree(): the release callback frees it)",
+             msg::InitErrorPath,
              N, nullptr, R, D.Origin);
     else
       report(C, CheckID::RL4,
-             "[RL4] The auxiliary device was initialized and added but this "
-             "error path returns without tearing it down; call "
-             "auxiliary_device_delete() and auxiliary_device_uninit() before "
-             "returning",
+             msg::AddedErrorPath,
              N, nullptr, R, D.Origin);
   }
 }
@@ -1225,11 +1212,7 @@ void LifetimeModel::checkEndFunction(const ReturnStmt *RS,
   continueFrom(C, State, N);
   for (const auto &[R, D] : Half)
     report(C, CheckID::RL5,
-           "[RL5] Added auxiliary device torn down with "
-           "auxiliary_device_uninit() but never auxiliary_device_delete(): "
-           "it stays registered on the bus; call auxiliary_device_delete() "
-           "before auxiliary_device_uninit() (or auxiliary_device_destroy() "
-           "for auxiliary_device_create())",
+           msg::HalfTeardown,
            N, nullptr, R, D.UninitAt);
 }
 
@@ -1247,9 +1230,7 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
     const RegState *RS = Reg ? State->get<KbRegMap>(Reg) : nullptr;
     if (RS && RS->K == RegKind::Dropped) {
       report(C, CheckID::UA1,
-             "[UA1] Registration data (or its device) used after "
-             "auxiliary_registration_drop(): the drop freed it; finish all "
-             "uses before dropping the registration",
+             msg::RegUseAfterDrop,
              C.generateErrorNode(), Reg, nullptr, Site());
       return;
     }
@@ -1260,9 +1241,7 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
     if (const DevState *D = State->get<KbDevMap>(Cur)) {
       if (isReleasedKind(D->K)) {
         report(C, CheckID::UA1,
-               "[UA1] Auxiliary device accessed after "
-               "auxiliary_device_uninit(): its release callback may already "
-               "have freed it; finish all uses before the uninit",
+               msg::DeviceAccessAfterUninit,
                C.generateErrorNode(), nullptr, Cur, Site());
       }
       return;
@@ -1282,11 +1261,35 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
     if (!facts(C).isFreedByRelease(containerRecord(DR)))
       continue;
     report(C, CheckID::UA1,
-           "[UA1] The structure that embeds the auxiliary device is accessed "
-           "after auxiliary_device_uninit(): the release callback frees it; "
-           "finish all uses before the uninit",
+           msg::ContainerAccessAfterUninit,
            C.generateErrorNode(), nullptr, DR, Site());
     return;
+  }
+}
+
+void LifetimeModel::printState(raw_ostream &Out, ProgramStateRef State,
+                               const char *NL, const char *Sep) const {
+  auto Flags = [&](bool B, const char *Name) {
+    if (B)
+      Out << ' ' << Name;
+  };
+  KbRegMapTy Regs = State->get<KbRegMap>();
+  KbDevMapTy Devs = State->get<KbDevMap>();
+  if (Regs.isEmpty() && Devs.isEmpty())
+    return;
+  Out << Sep << "kbound registrations and devices:" << NL;
+  for (const auto &[S, RS] : Regs) {
+    Out << "  reg " << S << ": " << kindName(RS.K);
+    Flags(RS.Escaped, "escaped");
+    Out << NL;
+  }
+  for (const auto &[R, D] : Devs) {
+    Out << "  dev " << R << ": " << kindName(D.K);
+    Flags(D.EscapedCall, "escaped-call");
+    Flags(D.EscapedBind, "escaped-bind");
+    Flags(D.Local, "local");
+    Flags(D.Assumed, "assumed");
+    Out << NL;
   }
 }
 

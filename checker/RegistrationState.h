@@ -70,6 +70,89 @@ enum class DevKind : unsigned char {
   Destroyed    // auxiliary_device_destroy done
 };
 
+/// What a call does to a tracked device (the role's effect, whatever the
+/// family: auxiliary_device_uninit and put_device are both a Put).
+enum class DevOp : unsigned char { Use, Del, Put, Destroy };
+
+// The device state machine (DevKind x DevOp -> DevStep):
+//
+//              init ok          add ok             del
+//   (none) ------------> Init ---------> Added ----------> Deleted
+//                         |                |                  |
+//                     put |            put |              put |
+//                         v                v                  v
+//                       Uninit <------ UninitAdded          Uninit
+//                               del: UA5
+//
+//   create ------> Created --del/put/destroy--> (as Added) / Destroyed
+//   devm create -> DevmCreated: any del/put/destroy is UA6
+//
+// From a released state (Uninit, UninitAdded, Destroyed) every further use,
+// del, put or destroy is UA1 (a second put: double uninit). The end states
+// are checked elsewhere: Init lost or returned on an error path is RL4,
+// UninitAdded at the end of the path is RL5. A teardown seen on a device the
+// path did not set up starts it in Deleted/UninitAdded/Destroyed, Assumed.
+enum class DevStepKind : unsigned char {
+  Ignore,          // nothing to model
+  Move,            // go to To, with the path note Note
+  UseAfterRelease, // UA1
+  DoublePut,       // UA1: the second put
+  DelAfterPut,     // UA5, then To
+  DevmByHand       // UA6
+};
+
+struct DevStep {
+  DevStepKind K;
+  DevKind To;
+  const char *Note;
+};
+
+/// The transition for \p Op on a device in state \p K.
+inline const DevStep &devStep(DevKind K, DevOp Op) {
+  using S = DevStepKind;
+  static constexpr const char *Uninit = "Device uninitialized here";
+  static constexpr const char *UninitAdded =
+      "Device uninitialized here while it is still added";
+  static constexpr const char *Deleted = "Device deleted here";
+  static constexpr const char *Destroyed = "Device destroyed here";
+  static constexpr DevStep Ig{S::Ignore, DevKind::Init, nullptr};
+  static constexpr DevStep UAR{S::UseAfterRelease, DevKind::Init, nullptr};
+  static constexpr DevStep Devm{S::DevmByHand, DevKind::Init, nullptr};
+  // clang-format off
+  //                   Use  Del                                      Put                                              Destroy
+  static constexpr DevStep Table[][4] = {
+      /* Init        */ {Ig, Ig, {S::Move, DevKind::Uninit, Uninit}, {S::Move, DevKind::Destroyed, Destroyed}},
+      /* Added       */ {Ig, {S::Move, DevKind::Deleted, Deleted}, {S::Move, DevKind::UninitAdded, UninitAdded}, {S::Move, DevKind::Destroyed, Destroyed}},
+      /* Deleted     */ {Ig, Ig, {S::Move, DevKind::Uninit, Uninit}, {S::Move, DevKind::Destroyed, Destroyed}},
+      /* Uninit      */ {UAR, UAR, {S::DoublePut, DevKind::Uninit, nullptr}, UAR},
+      /* UninitAdded */ {UAR, {S::DelAfterPut, DevKind::Uninit, nullptr}, {S::DoublePut, DevKind::Uninit, nullptr}, UAR},
+      /* Created     */ {Ig, {S::Move, DevKind::Deleted, Deleted}, {S::Move, DevKind::UninitAdded, UninitAdded}, {S::Move, DevKind::Destroyed, Destroyed}},
+      /* DevmCreated */ {Ig, Devm, Devm, Devm},
+      /* Destroyed   */ {UAR, UAR, UAR, UAR},
+  };
+  // clang-format on
+  return Table[static_cast<unsigned>(K)][static_cast<unsigned>(Op)];
+}
+
+/// Where tracking starts for a teardown of a device set up elsewhere.
+inline DevKind assumedStart(DevOp Op) {
+  return Op == DevOp::Del   ? DevKind::Deleted
+         : Op == DevOp::Put ? DevKind::UninitAdded
+                            : DevKind::Destroyed;
+}
+
+inline const char *kindName(DevKind K) {
+  static constexpr const char *Names[] = {"Init",   "Added",       "Deleted",
+                                          "Uninit", "UninitAdded", "Created",
+                                          "DevmCreated", "Destroyed"};
+  return Names[static_cast<unsigned>(K)];
+}
+
+inline const char *kindName(RegKind K) {
+  static constexpr const char *Names[] = {"Live", "Dropped", "Devm"};
+  return Names[static_cast<unsigned>(K)];
+}
+
 struct DevState {
   DevKind K;
   // Handed to a function we do not know (which may tear it down): the model
