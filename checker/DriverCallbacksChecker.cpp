@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ASTHelpers.h"
+#include "DriverIndex.h"
 #include "KboundAPI.h"
 #include "KboundCheckers.h"
 #include "clang/AST/ASTContext.h"
@@ -199,16 +200,6 @@ const FunctionDecl *definitionOf(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (FD->hasBody(Def) && Def && Def->doesThisDeclarationHaveABody())
     return Def;
-  return nullptr;
-}
-
-const FunctionDecl *functionRef(const Expr *E) {
-  E = strip(E);
-  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(E))
-    if (UO->getOpcode() == UO_AddrOf)
-      E = strip(UO->getSubExpr());
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
-    return dyn_cast<FunctionDecl>(DRE->getDecl());
   return nullptr;
 }
 
@@ -410,12 +401,7 @@ public:
   void run(const TranslationUnitDecl *TU);
 
 private:
-  struct Driver {
-    const VarDecl *Var;
-    const FunctionDecl *Probe;
-    const FunctionDecl *Remove; // may be null
-    bool IsAux;
-  };
+  using Driver = DriverInfo;
 
   AnalysisManager &Mgr;
   BugReporter &BR;
@@ -425,9 +411,6 @@ private:
   const BugType &bt(CheckID ID) const { return *Checks.get(ID); }
   AssignIndex AI;
   std::set<std::pair<const Stmt *, const Stmt *>> Reported;
-
-  // --- driver discovery
-  void findDrivers(const TranslationUnitDecl *TU, std::vector<Driver> &Out);
 
   // --- probe summary
   void summarizeProbe(const Frame &F, ProbeSummary &S);
@@ -515,11 +498,18 @@ private:
                  unsigned Depth);
 
   // --- reporting
+  // The expression as written; printed from the AST when it comes out of a
+  // macro (the driver's own wrappers), where the source has no text for it.
   std::string text(const Expr *E) const {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(
-                                    E->getSourceRange()),
-                                SM, LO)
-        .str();
+    std::string T = Lexer::getSourceText(CharSourceRange::getTokenRange(
+                                             E->getSourceRange()),
+                                         SM, LO)
+                        .str();
+    if (!T.empty())
+      return T;
+    llvm::raw_string_ostream OS(T);
+    E->printPretty(OS, nullptr, PrintingPolicy(LO));
+    return OS.str();
   }
   PathDiagnosticLocation loc(const Stmt *S, const FunctionDecl *FD) {
     return PathDiagnosticLocation::createBegin(
@@ -529,100 +519,6 @@ private:
     return PathDiagnosticLocation(D->getLocation(), SM);
   }
 };
-
-//===----------------------------------------------------------------------===//
-// Driver discovery
-//===----------------------------------------------------------------------===//
-
-// The probe/remove members of one struct initializer, looking into anonymous
-// unions/structs (platform_driver's `union { remove; remove_new; }`).
-void probeRemoveOf(const InitListExpr *ILE, const RecordDecl *RD,
-                   const FunctionDecl *&Probe, const FunctionDecl *&Remove,
-                   bool &HasProbe, bool &HasRemove) {
-  auto Visit = [&](const FieldDecl *F, const Expr *Init) {
-    if (!F)
-      return;
-    if (F->isAnonymousStructOrUnion()) {
-      const auto *Sub = dyn_cast_or_null<InitListExpr>(Init);
-      const RecordDecl *SubRD = recordOf(F->getType());
-      if (SubRD && SubRD->getDefinition()) {
-        if (Sub)
-          probeRemoveOf(Sub, SubRD->getDefinition(), Probe, Remove, HasProbe,
-                        HasRemove);
-        else
-          for (const FieldDecl *SF : SubRD->getDefinition()->fields())
-            if (SF->getIdentifier() && (SF->getName() == "remove" ||
-                                        SF->getName() == "remove_new"))
-              HasRemove = true;
-      }
-      return;
-    }
-    if (!F->getIdentifier() || !F->getType()->isFunctionPointerType())
-      return;
-    StringRef N = F->getName();
-    bool IsProbe = N == "probe";
-    bool IsRemove = N == "remove" || N == "remove_new";
-    if (!IsProbe && !IsRemove)
-      return;
-    (IsProbe ? HasProbe : HasRemove) = true;
-    const FunctionDecl *Fn = Init ? definitionOf(functionRef(Init)) : nullptr;
-    if (IsProbe && Fn)
-      Probe = Fn;
-    else if (IsRemove && Fn)
-      Remove = Fn;
-  };
-  if (RD->isUnion()) {
-    // The other members of the union still tell what the struct is.
-    for (const FieldDecl *F : RD->fields())
-      if (F->getIdentifier() &&
-          (F->getName() == "remove" || F->getName() == "remove_new"))
-        HasRemove = true;
-    if (ILE->getNumInits() == 1)
-      Visit(ILE->getInitializedFieldInUnion(), ILE->getInit(0));
-    return;
-  }
-  unsigned Idx = 0;
-  for (const FieldDecl *F : RD->fields()) {
-    unsigned I = Idx++;
-    Visit(F, I < ILE->getNumInits() ? ILE->getInit(I) : nullptr);
-  }
-}
-
-void Analysis::findDrivers(const TranslationUnitDecl *TU,
-                           std::vector<Driver> &Out) {
-  // Drivers may be nested: an array of drivers, or a driver embedded in a
-  // bigger struct (`{ .adrv = { .probe = ..., .remove = ... } }`).
-  std::function<void(const InitListExpr *, const VarDecl *, unsigned)> Walk =
-      [&](const InitListExpr *ILE, const VarDecl *VD, unsigned Depth) {
-        if (!ILE || Depth > 4)
-          return;
-        if (const RecordDecl *RD = recordOf(ILE->getType())) {
-          if (const RecordDecl *Def = RD->getDefinition()) {
-            const FunctionDecl *Probe = nullptr, *Remove = nullptr;
-            bool HasProbe = false, HasRemove = false;
-            probeRemoveOf(ILE, Def, Probe, Remove, HasProbe, HasRemove);
-            if (HasProbe && HasRemove && Probe) {
-              bool IsAux = api::isRecord(Def, api::RecordKind::AuxDriver);
-              if (!IsAux && Probe->getNumParams() > 0)
-                IsAux = api::isRecord(
-                    pointeeRecord(Probe->getParamDecl(0)->getType()),
-                    api::RecordKind::AuxDevice);
-              Out.push_back({VD, Probe, Remove, IsAux});
-              return;
-            }
-          }
-        }
-        for (unsigned I = 0; I < ILE->getNumInits(); ++I)
-          Walk(dyn_cast_or_null<InitListExpr>(ILE->getInit(I)), VD,
-               Depth + 1);
-      };
-  for (const Decl *Dcl : TU->decls()) {
-    const auto *VD = dyn_cast<VarDecl>(Dcl);
-    if (!VD || !VD->hasGlobalStorage() || !VD->isThisDeclarationADefinition())
-      continue;
-    Walk(dyn_cast_or_null<InitListExpr>(VD->getInit()), VD, 0);
-  }
-}
 
 //===----------------------------------------------------------------------===//
 // Probe summary
@@ -904,7 +800,7 @@ void Analysis::summarizeProbe(const Frame &F, ProbeSummary &S) {
     // Make sure creations that are not stored still get an origin (devm).
     originOfCall(CE, &F, S);
     for (const Expr *Arg : CE->arguments())
-      if (const FunctionDecl *Ref = definitionOf(functionRef(Arg)))
+      if (const FunctionDecl *Ref = definitionOf(functionNamed(Arg)))
         S.ReferencedFns.insert(Ref);
     const FunctionDecl *Def = descend(CE);
     if (!Def || F.depth() >= MaxCallDepth || F.onStack(Def) ||
@@ -1441,7 +1337,9 @@ void Analysis::checkUA4(const Driver &D) {
 
 void Analysis::run(const TranslationUnitDecl *TU) {
   std::vector<Driver> Drivers;
-  findDrivers(TU, Drivers);
+  for (const DriverInfo &D : findDrivers(TU))
+    if (D.pairsProbeRemove())
+      Drivers.push_back(D);
   // KBOUND_DRIVERCALLBACKS_DEBUG=1 lists what the summaries found (stderr).
   static const bool Debug = getenv("KBOUND_DRIVERCALLBACKS_DEBUG") != nullptr;
   for (const Driver &D : Drivers) {

@@ -138,6 +138,19 @@ bool api::isRecord(const RecordDecl *RD, RecordKind K) {
   return RD && RD->getIdentifier() && RD->getName() == recordName(K);
 }
 
+MemberKind api::memberKind(llvm::StringRef Name) {
+#define KBOUND_MEMBER(N, Kind)                                                 \
+  if (Name == #N)                                                              \
+    return MemberKind::Kind;
+#include "KboundAPI.def"
+  return MemberKind::None;
+}
+
+MemberKind api::memberKind(const FieldDecl *FD) {
+  return FD && FD->getIdentifier() ? memberKind(FD->getName())
+                                   : MemberKind::None;
+}
+
 static Role parseRole(llvm::StringRef S) {
 #define KBOUND_ROLE_PARSE(X)                                                   \
   if (S == #X)                                                                 \

@@ -25,6 +25,7 @@
 namespace clang {
 class AnalyzerOptions;
 class CallExpr;
+class FieldDecl;
 class RecordDecl;
 namespace ento {
 class CallEvent;
@@ -90,6 +91,12 @@ enum class RecordKind : unsigned char {
 #define KBOUND_RECORD(Name, Fam, Kind) Kind,
 #include "KboundAPI.def"
 };
+
+enum class MemberKind : unsigned char { None, Probe, Remove, Release, IdTable };
+
+/// What a struct member named \p Name is (KBOUND_MEMBER rows).
+MemberKind memberKind(llvm::StringRef Name);
+MemberKind memberKind(const clang::FieldDecl *FD);
 
 /// The row for a function name: exact rows first, then the patterns.
 const Entry *lookup(llvm::StringRef Name);

@@ -2,6 +2,7 @@
 
 #include "LifetimeFacts.h"
 #include "ASTHelpers.h"
+#include "DriverIndex.h"
 #include "KboundAPI.h"
 
 #include "clang/AST/ASTContext.h"
@@ -23,12 +24,6 @@ bool isDevmCreate(const Expr *E) {
     return false;
   api::Role R = api::roleOf(CE);
   return R == api::Role::RegNewManaged || R == api::Role::CreateManaged;
-}
-
-const FunctionDecl *functionOf(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
-    return dyn_cast<FunctionDecl>(DRE->getDecl());
-  return nullptr;
 }
 
 class FactsVisitor : public RecursiveASTVisitor<FactsVisitor> {
@@ -62,13 +57,14 @@ public:
     (Devm ? F.DevmFields : F.OtherFields).insert(FD);
   }
 
-  void noteCallback(StringRef Member, const Expr *Init) {
-    const FunctionDecl *Fn = functionOf(Init);
+  void noteCallback(const FieldDecl *Member, const Expr *Init) {
+    const FunctionDecl *Fn = kbound::functionNamed(Init);
     if (!Fn)
       return;
-    if (Member == "remove")
+    api::MemberKind K = api::memberKind(Member);
+    if (K == api::MemberKind::Remove)
       F.RemoveFns.insert(Fn->getCanonicalDecl());
-    else if (Member == "release")
+    else if (K == api::MemberKind::Release)
       ReleaseFns.insert(Fn->getCanonicalDecl());
   }
 
@@ -90,8 +86,7 @@ public:
     }
     if (const FieldDecl *FD = memberField(LHS)) {
       noteAssign(FD, RHS);
-      if (FD->getIdentifier())
-        noteCallback(FD->getName(), RHS);
+      noteCallback(FD, RHS);
     }
     return true;
   }
@@ -108,10 +103,8 @@ public:
     for (const FieldDecl *FD : RT->getDecl()->fields()) {
       if (I >= ILE->getNumInits())
         break;
-      const Expr *Init = ILE->getInit(I++);
-      if (!Init || !FD->getIdentifier())
-        continue;
-      noteCallback(FD->getName(), Init);
+      if (const Expr *Init = ILE->getInit(I++))
+        noteCallback(FD, Init);
     }
     return true;
   }

@@ -1,6 +1,7 @@
 //===- TagFieldScan.cpp - TM1 across the functions of one file ------------===//
 
 #include "TagFieldScan.h"
+#include "DriverIndex.h"
 #include "KboundAPI.h"
 #include "TagResolver.h"
 #include "clang/AST/ASTContext.h"
@@ -325,15 +326,6 @@ const Expr *initFor(const InitListExpr *IL, StringRef FieldName) {
   return nullptr;
 }
 
-const FunctionDecl *functionOf(const Expr *E) {
-  if (!E)
-    return nullptr;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
-      return FD->getDefinition();
-  return nullptr;
-}
-
 const VarDecl *varOf(const Expr *E) {
   if (!E)
     return nullptr;
@@ -358,7 +350,6 @@ std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
   // read makes the whole scan give up (it could be the one that matches).
   std::map<std::string, llvm::SmallVector<NameCreation, 2>> Created;
   bool Unknown = false;
-  llvm::SmallVector<const VarDecl *, 4> AuxDrivers;
 
   for (const Decl *D : TU->decls()) {
     if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
@@ -380,20 +371,14 @@ std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
       });
       continue;
     }
-    if (const auto *VD = dyn_cast<VarDecl>(D)) {
-      const RecordDecl *RD = VD->getType()->getAsRecordDecl();
-      if (api::isRecord(RD, api::RecordKind::AuxDriver) && VD->hasInit())
-        AuxDrivers.push_back(VD);
-    }
   }
   if (Unknown || Created.empty())
     return Out;
 
-  for (const VarDecl *Drv : AuxDrivers) {
-    const auto *IL = dyn_cast<InitListExpr>(Drv->getInit()->IgnoreImplicit());
-    if (!IL)
+  for (const DriverInfo &Drv : findDrivers(TU)) {
+    if (!api::isRecord(Drv.Type, api::RecordKind::AuxDriver))
       continue;
-    const VarDecl *Table = varOf(initFor(IL, "id_table"));
+    const VarDecl *Table = Drv.IdTable;
     if (!Table || !Table->hasInit())
       continue;
     const auto *TIL =
@@ -462,12 +447,9 @@ std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
                 Scan(Def, Def->getParamDecl(I), Depth + 1);
           });
         };
-    for (StringRef CB : {"probe", "remove"}) {
-      const FunctionDecl *Fn = functionOf(initFor(IL, CB));
-      if (!Fn || !Fn->hasBody() || Fn->getNumParams() < 1)
-        continue;
-      Scan(Fn, Fn->getParamDecl(0), 0);
-    }
+    for (const FunctionDecl *Fn : {Drv.Probe, Drv.Remove})
+      if (Fn && Fn->getNumParams() >= 1)
+        Scan(Fn, Fn->getParamDecl(0), 0);
   }
   return Out;
 }
