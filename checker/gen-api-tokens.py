@@ -7,7 +7,8 @@
                    device families (the scanner's and bin/kbound-check's
                    selection of files that use the API)
 
-usage: gen-api-tokens.py KboundAPI.def OUTDIR
+usage: gen-api-tokens.py KboundAPI.def [EXTRA.def ...] OUTDIR
+  EXTRA.def  a site's own rows (cmake -DKBOUND_EXTRA_API_DEF=FILE)
 """
 import os
 import re
@@ -36,13 +37,14 @@ def rows(path):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
-    table = list(rows(sys.argv[1]))
+    outdir = sys.argv[-1]
+    table = [row for path in sys.argv[1:-1] for row in rows(path)]
     if not table:
         sys.exit("gen-api-tokens: no KBOUND_ rows in %s" % sys.argv[1])
-    os.makedirs(sys.argv[2], exist_ok=True)
-    with open(os.path.join(sys.argv[2], "api.tsv"), "w") as out:
+    os.makedirs(outdir, exist_ok=True)
+    with open(os.path.join(outdir, "api.tsv"), "w") as out:
         out.write("# kind\tname\tfamily\trole (generated from KboundAPI.def)\n")
         for row in table:
             out.write("\t".join(row) + "\n")
@@ -52,7 +54,7 @@ def main():
     # expression (grep matches substrings): keep the shortest forms.
     words = [w for w in words
              if not any(o != w and o in w for o in words)]
-    with open(os.path.join(sys.argv[2], "api-tokens.ere"), "w") as out:
+    with open(os.path.join(outdir, "api-tokens.ere"), "w") as out:
         out.write("(%s)\n" % "|".join(re.escape(w) for w in words))
 
 
