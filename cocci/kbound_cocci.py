@@ -25,17 +25,21 @@ __all__ = [
     'kbound_alias', 'kbound_container', 'kbound_index', 'kbound_pretty',
     'kbound_key', 'kbound_norm', 'kbound_squash', 'kbound_modname',
     'kbound_string', 'kbound_strings',
+    'kbound_wcall', 'kbound_wparam', 'kbound_wbypass', 'kbound_wmacro',
+    'kbound_wnames', 'kbound_wrapper', 'kbound_wsite', 'kbound_wdoes',
 ]
 
 # ---------------------------------------------------------------- devices
 
 kbound_aliases = {}	# (file, function, ident) -> [(line, container expr)]
+kbound_alias_flds = {}	# (file, function, ident) -> [(line, field)]
 
 
-def kbound_alias(pos, a, c):
+def kbound_alias(pos, a, c, fld=None):
     """Record `a = &c->fld` at pos (a spatch position)."""
     key = (pos.file, pos.current_element, a)
     kbound_aliases.setdefault(key, []).append((int(pos.line), c))
+    kbound_alias_flds.setdefault(key, []).append((int(pos.line), fld))
 
 
 def kbound_container(pos, e):
@@ -50,6 +54,24 @@ def kbound_container(pos, e):
     if before:
         return before[-1]
     return e
+
+
+def _device(pos, e):
+    """(container, field) of the auxiliary_device expression e at pos:
+    (C, fld) for &C->fld or an alias of it, (e, None) for a plain
+    identifier (a struct auxiliary_device * itself), else None."""
+    e = e.strip()
+    m = re.match(r'^&\s*\(?\s*(\w+)\s*\)?\s*->\s*(\w+)$', e)
+    if m:
+        return (m.group(1), m.group(2))
+    if not re.match(r'^\w+$', e):
+        return None
+    key = (pos.file, pos.current_element, e)
+    cands = [x for x in sorted(kbound_alias_flds.get(key, []))
+             if x[0] <= int(pos.line)]
+    if cands and cands[-1][1]:
+        return (kbound_container(pos, e).strip(), cands[-1][1])
+    return (e, None)
 
 
 def kbound_index(*exprs):
@@ -224,3 +246,117 @@ def kbound_strings(text, path, extra=None):
     m = re.match(r'^[^?]*\?\s*(.*?)\s*:\s*([^:]*)$', text.strip())
     parts = [m.group(1), m.group(2)] if m else [text]
     return [v for v in (kbound_string(t, path, extra) for t in parts) if v is not None]
+
+# ------------------------------------------- the file's wrappers and helpers
+#
+# A driver often calls the device API through its own wrapper macro
+# (`#define foo_init(x) auxiliary_device_init(&(x)->adev)`) or a function of
+# the same file whose parameter is the container or the device
+# (`static void foo_put(struct foo *f) { auxiliary_device_uninit(&f->adev); }`).
+# The rules collect, per file: the API calls in each function (kbound_wcall),
+# each function's parameters (kbound_wparam), the functions in which a path
+# avoids an API call and still succeeds (kbound_wbypass) and the wrapper
+# macros whose whole body is one API call (kbound_wmacro).  kbound_wrapper()
+# then says what a call of such a name does; "always" means on every path
+# (for init/add: on every path that returns success), so that a helper that
+# only sometimes does it never creates a report.
+
+_OPS = {'auxiliary_device_init': 'init', 'auxiliary_device_add': 'add',
+        '__auxiliary_device_add': 'add', 'auxiliary_device_uninit': 'uninit',
+        'auxiliary_device_delete': 'delete'}
+_wcalls = {}	# (file, fn) -> [(op, container, field)]
+_wparams = {}	# (file, fn) -> {parameter: index}
+_wbypass = set()	# (file, fn, op)
+_wmacros = {}	# (file, name) -> [(op, field)]
+_wcache = {}	# file -> {name: [(index, op, field, always)]}
+kbound_wnames = set()	# candidate names, any file (identifier constraints)
+
+
+def kbound_wcall(pos, fn, api, e):
+    """The API call api(e) at pos in the function fn."""
+    d = _device(pos, e)
+    if d and api in _OPS:
+        _wcalls.setdefault((pos.file, fn), []).append((_OPS[api], d[0], d[1]))
+        kbound_wnames.add(fn)
+        _wcache.pop(pos.file, None)
+
+
+def kbound_wparam(pos, fn, p, n):
+    """Parameter p of fn is its n-th (from 0)."""
+    _wparams.setdefault((pos.file, fn), {})[p] = int(n)
+    _wcache.pop(pos.file, None)
+
+
+_ERR_RET = re.compile(r'^\s*(-\s*E[A-Z0-9]+|-\s*\d+|(PTR_ERR|ERR_PTR|ERR_CAST|dev_err_probe)\s*\(.*)\s*$', re.S)
+
+
+def kbound_wbypass(pos, fn, api, ret=None):
+    """A path of fn that avoids api reaches `return ret` (None: a plain
+    return or the end of the function).  An error return is no bypass of
+    init or add, which only need to hold when the helper succeeds."""
+    op = _OPS.get(api)
+    if op in ('init', 'add') and ret is not None and _ERR_RET.match(ret):
+        return
+    _wbypass.add((pos.file, fn, op))
+    _wcache.pop(pos.file, None)
+
+
+def kbound_wmacro(pos, name, api, fld=None):
+    """#define name(x) api(&(x)->fld), or api(x) when fld is None."""
+    if api in _OPS:
+        _wmacros.setdefault((pos.file, name), []).append((_OPS[api], fld))
+        kbound_wnames.add(name)
+        _wcache.pop(pos.file, None)
+
+
+def kbound_wrapper(path, name):
+    """What a call of name does in the file path: a list of
+    (argument index, op, field or None, always)."""
+    if path not in _wcache:
+        tab = {}
+        for (f, w), ops in _wmacros.items():
+            if f == path:
+                for op, fld in ops:
+                    tab.setdefault(w, []).append((0, op, fld, True))
+        for (f, fn), calls in _wcalls.items():
+            params = _wparams.get((f, fn), {})
+            if f != path or not params:
+                continue
+            for op, c, fld in calls:
+                if c in params:
+                    always = (f, fn, op) not in _wbypass
+                    tab.setdefault(fn, []).append((params[c], op, fld, always))
+        _wcache[path] = tab
+    return _wcache[path].get(name, [])
+
+
+def kbound_wsite(pos, name, n, arg, ops, always=True):
+    """A call name(..., arg, ...) at pos with arg its n-th argument, as an
+    API call of one of ops: the device expression it works on (`&arg->fld`
+    or arg), or None.  A function's own calls (recursion) do not count.
+    With always=False a helper that does it on some paths is enough."""
+    if name in _OPS:
+        return arg.strip() if _OPS[name] in ops and int(n) == 0 else None
+    if pos.current_element == name:
+        return None
+    hits = set((fld, alw) for (idx, op, fld, alw) in kbound_wrapper(pos.file, name)
+               if idx == int(n) and op in ops)
+    if len(hits) > 1 and always:
+        return None		# two devices, or not on every path: ambiguous
+    for fld, alw in hits:
+        if alw or not always:
+            a = arg.strip()
+            if fld is None:
+                return a
+            if a.startswith('&'):
+                return '&' + a[1:].strip() + '.' + fld
+            if not re.match(r'^[\w>.\[\]-]+$', a.replace(' ', '')):
+                a = '(' + a + ')'
+            return '&' + a + '->' + fld
+    return None
+
+
+def kbound_wdoes(path, name, ops, always=False):
+    """name is a wrapper or helper of path that does one of ops."""
+    return any(op in ops and (alw or not always)
+               for (_, op, _, alw) in kbound_wrapper(path, name))

@@ -24,25 +24,13 @@ virtual org
 virtual report
 
 // The first rule names the API literally, so spatch skips files without it.
-@i@
-expression E;
-position pi;
+@i0@
+position p0;
 @@
-\(auxiliary_device_init@pi(E)\|auxiliary_device_delete@pi(E)\)
-
-@idel depends on i@
-expression E;
-position q;
-@@
-auxiliary_device_delete@q(E)
-
-@script:python@
-q << idel.q;
-@@
-kbound_deletes.add((q[0].file, q[0].line, q[0].column))
+\(auxiliary_device_init@p0(...)\|auxiliary_device_delete@p0(...)\)
 
 // Aliases `adev = &priv->adev`: the container is what gets freed or passed on.
-@al depends on i@
+@al depends on i0@
 identifier A;
 expression C;
 identifier fld;
@@ -50,14 +38,15 @@ position pa;
 @@
 A@pa = &C->fld
 
-@script:python depends on i@
+@script:python depends on i0@
 a << al.A;
 c << al.C;
+fld << al.fld;
 pa << al.pa;
 @@
-kbound_alias(pa[0], a, c)
+kbound_alias(pa[0], a, c, fld)
 
-@ald depends on i@
+@ald depends on i0@
 identifier A;
 expression C;
 identifier fld;
@@ -66,12 +55,13 @@ position pa;
 @@
 T A@pa = &C->fld;
 
-@script:python depends on i@
+@script:python depends on i0@
 a << ald.A;
 c << ald.C;
+fld << ald.fld;
 pa << ald.pa;
 @@
-kbound_alias(pa[0], a, c)
+kbound_alias(pa[0], a, c, fld)
 
 @initialize:python@
 @@
@@ -79,35 +69,186 @@ import os, re, sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
 from kbound_cocci import *
-kbound_deletes = set()	# positions of auxiliary_device_delete() calls
+kbound_sites = {}	# init/delete position -> (API, wrapper or None)
 kbound_nopatch = set()	# kfree() positions that patch mode must leave alone
 kbound_release_fns = set()	# (file, fn) assigned to a ->release
 kbound_freeing_release = set()	# files whose release callback kfree()s
 kbound_device_release = set()	# files that set a device release callback
+kb_file = None		# the file being matched (for identifier constraints)
+
+def kb_uninit_maybe(f):
+    """f is a wrapper or helper of the file that (maybe) uninits."""
+    return kbound_wdoes(kb_file, f, ('uninit',))
+
+// The own wrappers of the API in the file (kbound_cocci.py: kbound_wrapper):
+// macros whose whole body is one API call on the device of their argument, and
+// functions that call the API on the device of one of their parameters,
+// with the paths on which they do not (a helper that only sometimes does
+// it is not taken for the API call).
+@wm depends on i0@
+identifier W, a, fld;
+identifier API =~ "^auxiliary_device_(init|uninit|add|delete)$";
+position p;
+@@
+(
+#define W(a) API@p(&(a)->fld)
+|
+#define W(a) API@p(&a->fld)
+)
+
+@script:python@
+p << wm.p;
+w << wm.W;
+api << wm.API;
+fld << wm.fld;
+@@
+kbound_wmacro(p[0], w, api, fld)
+
+@wmd depends on i0@
+identifier W, a;
+identifier API =~ "^auxiliary_device_(init|uninit|add|delete)$";
+position p;
+@@
+#define W(a) API@p(a)
+
+@script:python@
+p << wmd.p;
+w << wmd.W;
+api << wmd.API;
+@@
+kbound_wmacro(p[0], w, api)
+
+@wc depends on i0@
+identifier API =~ "^(auxiliary_device_(init|uninit|add|delete)|__auxiliary_device_add)$";
+expression E;
+position p;
+@@
+API@p(E, ...)
+
+@script:python@
+p << wc.p;
+api << wc.API;
+e << wc.E;
+@@
+kbound_wcall(p[0], p[0].current_element, api, e)
+
+@wp depends on wc@
+identifier fn, P;
+type T;
+parameter list[n] PS;
+position p : script:python(fn) { fn in kbound_wnames };
+@@
+fn@p(PS, T P, ...) { ... }
+
+@script:python@
+p << wp.p;
+pn << wp.P;
+n << wp.n;
+@@
+kbound_wparam(p[0], p[0].current_element, pn, n)
+
+// (A script rule that drops every match would end matching in the file:
+// name a function that cannot exist instead.)
+@script:python wx@
+p << wc.p;
+FN;
+@@
+fn = p[0].current_element
+coccinelle.FN = cocci.make_ident(fn if kbound_wrapper(p[0].file, fn) else "__kbound_no_fn")
+
+@wb exists@
+identifier wx.FN, wc.API;
+expression R;
+position pr;
+@@
+FN(...) {
+  ... when != API(...)
+(
+  return API(...);
+|
+  return@pr R;
+)
+}
+
+@script:python@
+pr << wb.pr;
+api << wc.API;
+r << wb.R;
+@@
+kbound_wbypass(pr[0], pr[0].current_element, api, r)
+
+@wbv exists@
+identifier wx.FN, wc.API;
+position pe;
+@@
+void FN@pe(...) {
+  ... when != API(...)
+}
+
+@script:python@
+pe << wbv.pe;
+api << wc.API;
+@@
+kbound_wbypass(pe[0], pe[0].current_element, api)
+
+// The init, or the delete of a teardown: the API call, or a wrapper macro or
+// helper of the file that does it (the init on every path that succeeds,
+// the delete on every path and without an uninit).
+@i depends on i0@
+identifier INIT;
+expression list[n] ES;
+expression A;
+position pi : script:python(INIT) { INIT in ("auxiliary_device_init", "auxiliary_device_delete") or INIT in kbound_wnames };
+@@
+INIT@pi(ES, A, ...)
 
 @script:python s@
-e << i.E;
+init << i.INIT;
+n << i.n;
+a << i.A;
 pi << i.pi;
+E;
 C;
 @@
-coccinelle.C = cocci.make_expr(kbound_container(pi[0], e))
+kb_file = pi[0].file
+api = "auxiliary_device_init"
+d = kbound_wsite(pi[0], init, n, a, ('init',))
+if d is None:
+    api = "auxiliary_device_delete"
+    d = kbound_wsite(pi[0], init, n, a, ('delete',))
+if d is not None and init not in ("auxiliary_device_init", "auxiliary_device_delete") \
+        and kbound_wdoes(pi[0].file, init, ('uninit',)):
+    d = None	# a helper that also uninits: the kfree() of its callers is not this shape
+if d is None:
+    cocci.include_match(False)
+else:
+    kbound_sites[kbound_key(pi[0])] = (api, None if init == api else init)
+    coccinelle.E = cocci.make_expr(d)
+    coccinelle.C = cocci.make_expr(kbound_container(pi[0], d) if init == api else a)
 
 @ua2 exists@
-expression i.E, s.C;
+expression s.E, s.C;
+identifier i.INIT;
 identifier ret;
+type T;
+identifier U : script:python() { kb_uninit_maybe(U) };
 position i.pi, p;
 statement S;
 @@
 (
-ret = auxiliary_device_init@pi(E);
+ret = INIT@pi(...);
 if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
 |
-if (\(auxiliary_device_init@pi(E)\|auxiliary_device_init@pi(E) < 0\|auxiliary_device_init@pi(E) != 0\)) S
+T ret = INIT@pi(...);
+if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
 |
-auxiliary_device_delete@pi(E);
+if (\(INIT@pi(...)\|INIT@pi(...) < 0\|INIT@pi(...) != 0\)) S
+|
+INIT@pi(...);
 )
 ... when any
     when != auxiliary_device_uninit(...)
+    when != U(...)
     when != C = ...
     when != E = ...
 (
@@ -182,7 +323,7 @@ if (pf[0].file, fn) in kbound_release_fns:
     kbound_freeing_release.add(pf[0].file)
 
 // A device release callback (not a file_operations one): the file knows
-// what its devices' release frees.
+// what the release of its devices frees.
 @reld depends on rel@
 identifier fn, d;
 position pf;
@@ -197,23 +338,29 @@ if (pf[0].file, fn) in kbound_release_fns:
     kbound_device_release.add(pf[0].file)
 
 @ua2u exists@
-expression i.E, s.C;
+expression s.E, s.C;
+identifier i.INIT;
 identifier ret;
+type T;
+identifier U : script:python() { kbound_wdoes(kb_file, U, ["uninit"], True) };
 position i.pi, pu, p;
 statement S;
 @@
 (
-ret = auxiliary_device_init@pi(E);
+ret = INIT@pi(...);
 if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
 |
-if (\(auxiliary_device_init@pi(E)\|auxiliary_device_init@pi(E) < 0\|auxiliary_device_init@pi(E) != 0\)) S
+T ret = INIT@pi(...);
+if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
 |
-auxiliary_device_delete@pi(E);
+if (\(INIT@pi(...)\|INIT@pi(...) < 0\|INIT@pi(...) != 0\)) S
+|
+INIT@pi(...);
 )
 ... when any
     when != C = ...
     when != E = ...
-auxiliary_device_uninit@pu(...);
+\(auxiliary_device_uninit@pu(...);\|U@pu(...);\)
 ... when != C = ...
 (
 kfree@p(\(E\|C\));
@@ -250,25 +397,27 @@ expression F;
 
 @script:python depends on report@
 p << ua2.p;
-e << i.E;
+e << s.E;
 pi << i.pi;
 c << s.C;
 @@
-k = "auxiliary_device_delete" if (pi[0].file, pi[0].line, pi[0].column) in kbound_deletes else "auxiliary_device_init"
+k, w = kbound_sites[kbound_key(pi[0])]
 e = kbound_pretty(e)
 what = "succeeded" if k == "auxiliary_device_init" else "without auxiliary_device_uninit()"
+via = " (in %s())" % w if w else ""
 coccilib.report.print_report(p[0],
-    "[UA2] kfree(%s) after %s(%s) %s: the device is refcounted and its release callback frees it; call auxiliary_device_uninit(%s) instead" % (kbound_pretty(c), k, e, what, e))
+    "[UA2] kfree(%s) after %s(%s)%s %s: the device is refcounted and its release callback frees it; call auxiliary_device_uninit(%s) instead" % (kbound_pretty(c), k, e, via, what, e))
 
 @script:python depends on org@
 p << ua2.p;
-e << i.E;
+e << s.E;
 pi << i.pi;
 c << s.C;
 @@
-k = "auxiliary_device_delete" if (pi[0].file, pi[0].line, pi[0].column) in kbound_deletes else "auxiliary_device_init"
+k, w = kbound_sites[kbound_key(pi[0])]
+via = " (in %s())" % w if w else ""
 coccilib.org.print_todo(p[0],
-    "[UA2] kfree(%s) after %s(%s): use auxiliary_device_uninit()" % (kbound_pretty(c), k, kbound_pretty(e)))
+    "[UA2] kfree(%s) after %s(%s)%s: use auxiliary_device_uninit()" % (kbound_pretty(c), k, kbound_pretty(e), via))
 
 @depends on context@
 position ua2.p;
@@ -320,13 +469,13 @@ p << ua2.p;
 px << of.px;
 x << of.X;
 c << s.C;
-e << i.E;
+e << s.E;
 @@
 if kbound_pretty(x) not in (kbound_pretty(c), kbound_pretty(e)) and px[0].line != p[0].line:
     kbound_nopatch.add((p[0].file, p[0].line, p[0].column))
 
 @depends on patch@
-expression i.E, s.C;
+expression s.E, s.C;
 position ua2.p;
 position p2 != failfree.q;
 position p3 : script:python() { (p3[0].file, p3[0].line, p3[0].column) not in kbound_nopatch };
