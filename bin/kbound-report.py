@@ -9,14 +9,17 @@ import argparse
 import glob
 import json
 import os
+import pathlib
 import plistlib
 import re
 import sys
+import urllib.parse
 from collections import defaultdict
 
 ID_RE = re.compile(r"^\[([A-Z]{2}\d)\]\s*")
-# coccilib.report.print_report: "file:line:col-col: message"
-COCCI_RE = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+):\d+-\d+: (?P<msg>\[[A-Z]{2}\d\].*)$")
+# coccilib.report.print_report: "file:line:col-col: message" (the file's
+# path may hold spaces: the tree may live in any folder)
+COCCI_RE = re.compile(r"^(?P<file>[^:]+?):(?P<line>\d+):\d+-\d+: (?P<msg>\[[A-Z]{2}\d\].*)$")
 
 
 def checker_findings(html_dir):
@@ -79,7 +82,8 @@ def sarif(findings, tree):
         "message": {"text": f["msg"]},
         "properties": {"tool": f["tool"]},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": f["file"], "uriBaseId": "SRCROOT"},
+            "artifactLocation": {"uri": urllib.parse.quote(f["file"]),
+                                 "uriBaseId": "SRCROOT"},
             "region": {"startLine": max(1, f["line"])}}}],
     } for f in findings]
     return {
@@ -90,7 +94,8 @@ def sarif(findings, tree):
                 "name": "kbound",
                 "informationUri": "docs/checks",
                 "rules": [{"id": r, "helpUri": "docs/checks/%s.md" % r} for r in rules]}},
-            "originalUriBaseIds": {"SRCROOT": {"uri": "file://" + tree + "/"}},
+            "originalUriBaseIds": {"SRCROOT": {
+                "uri": pathlib.Path(tree).as_uri() + "/"}},
             "results": results}],
     }
 

@@ -1,0 +1,199 @@
+# shellcheck shell=bash
+# bin/lib/kbound.sh: what bin/kbound, bin/kbound-kernel-scan, bin/kbound-check
+# and test/kernel/*.sh share. Sourced, never run. Set KB_PROG before sourcing
+# to name the program in messages (default: kbound).
+#
+#   ROOT, BUILD       the checkout, and its build directory (KBOUND_BUILD,
+#                     default ROOT/build)
+#   LLVM              the LLVM installation, chosen here only: KBOUND_LLVM_DIR
+#                     (default /usr/lib/llvm-19); LLVM_SUFFIX is kbuild's
+#                     LLVM= value and the tools' suffix (-19), CLANG,
+#                     SCAN_BUILD, CCC (ccc-analyzer), LIT its tools
+#   JOBS              parallel jobs (KBOUND_JOBS, default nproc)
+#   die, note         messages; die exits 2
+#   kb_tokens         the API words, as one grep -E expression (from the
+#                     build's share/kbound/api-tokens.ere)
+#   kb_lock TREE      one kbound run on TREE at a time
+#   kb_install_shim   the clang-19 stand-in that hands kbuild's compiles to
+#                     ccc-analyzer
+#   kb_scan_plugin    a copy of the plugin that scan-build can load
+#   kb_rules, kb_run_rule   the Coccinelle rules, one spatch run each
+#
+# Paths may contain spaces and shell-special characters (', $, &): quote
+# every expansion.
+
+KB_PROG=${KB_PROG:-kbound}
+die() { echo "$KB_PROG: error: $*" >&2; exit 2; }
+note() { echo "$KB_PROG: $*" >&2; }
+
+ROOT=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd) ||
+	die "cannot find the kbound checkout from ${BASH_SOURCE[0]}"
+BUILD=${KBOUND_BUILD:-$ROOT/build}
+
+LLVM=${KBOUND_LLVM_DIR:-/usr/lib/llvm-19}
+LLVM=${LLVM%/}
+# Debian names its versioned tools clang-19, scan-build-19 and kbuild takes
+# LLVM=-19; an LLVM directory not named llvm-N has unsuffixed tools.
+LLVM_SUFFIX=
+case "${LLVM##*/}" in
+llvm-[0-9]*) LLVM_SUFFIX=-${LLVM##*/llvm-} ;;
+esac
+CLANG=$LLVM/bin/clang
+SCAN_BUILD=$LLVM/bin/scan-build
+LIT=$LLVM/build/utils/lit/lit.py
+CCC=/usr/share/clang/scan-build$LLVM_SUFFIX/libexec/ccc-analyzer
+[ -x "$CCC" ] || CCC=$LLVM/libexec/ccc-analyzer
+JOBS=${KBOUND_JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+# kb_readable PATH...: die plainly when this user cannot read a part of the
+# checkout (a clone in root's 0700 home run by another user, say) rather
+# than fail somewhere inside the build.
+kb_readable() {
+	local p
+	for p in "$@"; do
+		if [ -d "$p" ]; then
+			[ -r "$p" ] && [ -x "$p" ] && continue
+		elif [ -r "$p" ]; then
+			continue
+		elif [ ! -e "$p" ] && [ -x "$(dirname "$p")" ]; then
+			continue	# missing, not unreadable: the caller says what is wrong
+		fi
+		die "user $(id -un 2>/dev/null || id -u) (uid $(id -u)) cannot read the kbound checkout at $p.
+Run kbound as the user who cloned it, or make the checkout readable (chmod -R a+rX $(printf '%q' "$ROOT"), and every folder above it searchable)."
+	done
+}
+
+# kb_tokens [BUILD_DIR]: the words every user of the APIs kbound checks
+# spells, as one extended regular expression (grep -E): a file that spells
+# none has nothing for kbound to find. The build generates it from the
+# checker's API table (checker/KboundAPI.def) into
+# BUILD_DIR/share/kbound/api-tokens.ere (default BUILD_DIR: $BUILD); this is
+# the one place that reads it. Prints nothing and returns 2 (with a message)
+# when it is missing: call it as tokens=$(kb_tokens) || exit 2.
+kb_tokens() {
+	local file=${1:-$BUILD}/share/kbound/api-tokens.ere ere=
+	[ -r "$file" ] && IFS= read -r ere <"$file"
+	[ -n "$ere" ] ||
+		die "$file is missing or empty: the build generates it from checker/KboundAPI.def (run bin/kbound test, or cmake --build $(printf '%q' "${1:-$BUILD}"))"
+	printf '%s\n' "$ere"
+}
+
+# kb_lock TREE: one kbound or test/kernel run on TREE at a time (each deletes
+# and rebuilds its objects; two would race on the same .o/.cmd files). The
+# lock is file descriptor 9, held until the process exits.
+kb_lock() {
+	exec 9>"$1/.kbound-run.lock" || die "cannot write $1/.kbound-run.lock"
+	if ! flock -n 9; then
+		note "waiting for another run on $1 to finish"
+		flock 9
+	fi
+}
+
+# kb_install_shim DIR: DIR/clang$LLVM_SUFFIX, to put first on PATH under
+# `scan-build --keep-cc --use-cc=$CLANG make LLVM=$LLVM_SUFFIX`. kbuild's
+# command lines stay those of a plain build (CC=ccc-analyzer on make's
+# command line would be recorded in include/config/auto.conf.cmd and re-run
+# syncconfig); the shim hands every call to ccc-analyzer, which compiles with
+# the real clang and analyzes. For each `-c -o X.o` it appends "X.o<TAB>status"
+# to $KBOUND_OUT/compiles.tsv (X relative to $KBOUND_TREE), under a time limit
+# of $KBOUND_TIMEOUT seconds (0 or unset: none). With KBOUND_SHIM_MEASURE=1
+# each object also gets $KBOUND_OUT/objects/<X with / as __>/ holding its
+# reports, stderr and a /usr/bin/time measurement, appended to the line as
+# wall, user+sys seconds and peak KiB.
+kb_install_shim() {
+	mkdir -p "$1" || die "cannot write $1"
+	cat >"$1/clang$LLVM_SUFFIX" <<'EOF'
+#!/bin/sh
+# Stands in for clang during a kbound scan; see kb_install_shim in
+# bin/lib/kbound.sh.
+o= prev= c=0
+for a; do
+	[ "$prev" = -o ] && o=$a
+	[ "$a" = -c ] && c=1
+	prev=$a
+done
+case "$c:$o" in
+1:*.o) ;;
+*) exec "$KBOUND_CCC" "$@" ;;
+esac
+obj=${o#./}
+obj=${obj#"$KBOUND_TREE"/}
+if [ "${KBOUND_TIMEOUT:-0}" != 0 ]; then
+	set -- timeout -k 10 "$KBOUND_TIMEOUT" "$KBOUND_CCC" "$@"
+else
+	set -- "$KBOUND_CCC" "$@"
+fi
+if [ "${KBOUND_SHIM_MEASURE:-0}" != 1 ]; then
+	"$@"
+	rc=$?
+	printf '%s\t%s\n' "$obj" "$rc" >>"$KBOUND_OUT/compiles.tsv"
+	exit $rc
+fi
+dir=$KBOUND_OUT/objects/$(printf '%s' "$obj" | sed 's,/,__,g')
+mkdir -p "$dir"
+CCC_ANALYZER_HTML=$dir
+export CCC_ANALYZER_HTML
+/usr/bin/time -f '%e %U %S %M' -o "$dir/time" "$@" 2>"$dir/stderr"
+rc=$?
+cat "$dir/stderr" >&2
+set -- $(tail -n1 "$dir/time")
+printf '%s\t%s\t%s\t%s\t%s\n' "$obj" "$rc" "$1" "$(echo "$2 + $3" | bc)" "$4" \
+	>>"$KBOUND_OUT/compiles.tsv"
+exit $rc
+EOF
+	chmod +x "$1/clang$LLVM_SUFFIX" || die "cannot write $1"
+	export KBOUND_CCC=$CCC
+}
+
+# kb_scan_plugin PLUGIN DIR: set KB_PLUGIN to a copy of PLUGIN for
+# scan-build -load-plugin. A copy, so that a rebuild of the plugin during a
+# long scan cannot fail the objects analyzed meanwhile; in DIR unless DIR's
+# path has white space (scan-build passes plugins to ccc-analyzer in one
+# space-separated variable), then in a fresh folder under /tmp, which the
+# caller removes (kb_scan_plugin_done). Dies unless the copy loads into
+# clang and provides the kbound checkers: a plugin that does not load would
+# otherwise leave a scan that quietly finds nothing.
+KB_PLUGIN= KB_PLUGIN_TMP=
+kb_scan_plugin() {
+	local plugin=$1 dir=$2 dest help
+	[ -f "$plugin" ] || die "$plugin not built"
+	case "$dir" in
+	*[[:space:]]*)
+		KB_PLUGIN_TMP=$(mktemp -d /tmp/kbound-plugin.XXXXXX) ||
+			die "cannot create a folder under /tmp"
+		dest=$KB_PLUGIN_TMP/kbound.so ;;
+	*) dest=$dir/kbound.so ;;
+	esac
+	cp "$plugin" "$dest" || die "cannot copy the plugin to $dest"
+	help=$("$CLANG" -cc1 -load "$dest" -analyzer-checker-help 2>&1)
+	[[ $help == *$'\n  kbound.'* ]] ||
+		die "the analyzer plugin $plugin does not load into $CLANG:
+$(printf '%s\n' "$help" | grep -i -m3 error)"
+	KB_PLUGIN=$dest
+}
+kb_scan_plugin_done() {
+	[ -z "$KB_PLUGIN_TMP" ] || rm -rf "$KB_PLUGIN_TMP"
+	KB_PLUGIN_TMP=
+}
+
+# kb_rules: the Coccinelle rules, one path a line.
+kb_rules() {
+	local rule
+	for rule in "$ROOT"/cocci/*.cocci; do
+		[ -e "$rule" ] && printf '%s\n' "$rule"
+	done
+	return 0
+}
+
+# kb_run_rule RULE DEST SPATCH_ARGS...: RULE in report mode, its report in
+# DEST/<rule>.txt, spatch's stderr in DEST/<rule>.err; SPATCH_ARGS name the
+# files (--dir D, --file-groups F) and the include options. Non-zero (and a
+# note) when spatch fails.
+kb_run_rule() {
+	local rule=$1 dest=$2 name
+	shift 2
+	name=$(basename "$rule" .cocci)
+	spatch -D report --very-quiet --no-show-diff --cocci-file "$rule" \
+		-j "$JOBS" "$@" >"$dest/$name.txt" 2>"$dest/$name.err" ||
+		{ note "rule $name failed; see $dest/$name.err"; return 1; }
+}
