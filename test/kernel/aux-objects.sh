@@ -5,10 +5,14 @@
 # usage: test/kernel/aux-objects.sh [--init|--any] TREE
 #   --init  (default) sources that call auxiliary_device_init (the RL4/RL5/UA2/UA5
 #           surface; includes drivers/base/auxiliary.c, the bus itself)
-#   --any   sources that use any auxiliary-bus API: id tables, drivers, creation,
-#           drvdata, to_auxiliary_dev / container_of over an auxiliary_device
+#   --any   sources that spell any word of the APIs kbound checks (the token
+#           prefilter of bin/kbound scan: the build's api-tokens.ere, generated
+#           from checker/KboundAPI.def; see kb_tokens in bin/lib/kbound.sh)
 # Uses `git grep` when TREE is a git work tree, plain grep otherwise.
 set -euo pipefail
+KB_PROG=aux-objects
+# shellcheck source=../../bin/lib/kbound.sh
+. "$(dirname "$(readlink -f "$0")")/../../bin/lib/kbound.sh"
 
 mode=init
 case "${1:-}" in
@@ -22,21 +26,16 @@ TREE=$1
 	{ echo "aux-objects: $TREE is not a kernel tree" >&2; exit 1; }
 
 if [ $mode = init ]; then
-	re='\bauxiliary_device_init\b'
+	re='\<auxiliary_device_init\>'
 else
-	# One line per alternative; container_of is matched when the struct or the
-	# member on the same line names an auxiliary device.
-	re='\b(auxiliary_device_(id|init|create|destroy|delete|uninit|add)|__auxiliary_device_add'
-	re+='|devm_auxiliary_device_create|auxiliary_driver(_register|_unregister)?'
-	re+='|module_auxiliary_driver|auxiliary_[gs]et_drvdata|to_auxiliary_dev'
-	re+='|container_of\(.*(auxiliary_device|\badev\b|\baux_dev\b|\bauxdev\b))'
+	re=$(kb_tokens) || exit 2
 fi
 
 cd "$TREE"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-	files=$(git grep -lP "$re" -- 'drivers/*.c' 'sound/*.c' || true)
+	files=$(git grep -lE "$re" -- 'drivers/*.c' 'sound/*.c' || true)
 else
-	files=$(grep -rlP --include='*.c' "$re" drivers sound || true)
+	files=$(grep -rlE --include='*.c' "$re" drivers sound || true)
 fi
 [ -n "$files" ] || { echo "aux-objects: no match in $TREE" >&2; exit 1; }
 printf '%s\n' "$files" | sed 's/\.c$/.o/' | sort -u

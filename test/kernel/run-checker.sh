@@ -28,15 +28,17 @@
 # that does not load) | build-failure (compile failed) | not-built (make never
 # compiled it, e.g. no rule). The run goes on past any failing object.
 # Runs on one tree are serialized (flock on TREE/.kbound-run.lock).
+# LLVM: KBOUND_LLVM_DIR (default /usr/lib/llvm-19), as for bin/kbound; paths,
+# the shim and the lock come from bin/lib/kbound.sh.
 # Exit status: 0 when every object is ok, 1 otherwise, 2 on usage/setup errors.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-LLVM_SUFFIX=${KBOUND_LLVM:--19}
-CCC=${KBOUND_CCC_ANALYZER:-/usr/share/clang/scan-build$LLVM_SUFFIX/libexec/ccc-analyzer}
-REAL_CC=${KBOUND_REAL_CC:-/usr/lib/llvm$LLVM_SUFFIX/bin/clang}
-SCAN_BUILD=${KBOUND_SCAN_BUILD:-scan-build$LLVM_SUFFIX}
+KB_PROG=run-checker
+# shellcheck source=../../bin/lib/kbound.sh
+. "$here/../../bin/lib/kbound.sh"
+repo=$ROOT
+REAL_CC=$CLANG
 
 objmode=--init objfile= out= checkers= selftest=0 jobs=$(nproc)
 usage() { sed -n '2,15p' "$0" >&2; exit 2; }
@@ -60,10 +62,10 @@ TREE=$(cd "$1" 2>/dev/null && pwd) || { echo "run-checker: no tree at $1" >&2; e
 PLUGIN=${2:-}
 if [ -z "$PLUGIN" ]; then
 	PLUGIN=none
-	if [ -f "$repo/build/checker/kbound.so" ]; then
-		PLUGIN=$repo/build/checker/kbound.so
+	if [ -f "$BUILD/checker/kbound.so" ]; then
+		PLUGIN=$BUILD/checker/kbound.so
 	else
-		echo "run-checker: note: $repo/build/checker/kbound.so not built; default checkers only" >&2
+		echo "run-checker: note: $BUILD/checker/kbound.so not built; default checkers only" >&2
 	fi
 fi
 if [ "$PLUGIN" != none ]; then
@@ -74,7 +76,7 @@ fi
 
 for t in "$SCAN_BUILD" "$CCC" "$REAL_CC" /usr/bin/time make; do
 	command -v "$t" >/dev/null 2>&1 || {
-		echo "run-checker: missing $t; install with: apt-get install clang-tools-19 clang-19 time make" >&2
+		echo "run-checker: missing $t; install with: apt-get install clang-tools$LLVM_SUFFIX clang$LLVM_SUFFIX time make" >&2
 		exit 2
 	}
 done
@@ -83,11 +85,7 @@ done
 
 # One run per tree at a time: a run deletes and rebuilds its objects, and two runs
 # would race on the same .o/.cmd files (and skew each other's timings).
-exec 9>"$TREE/.kbound-run.lock"
-if ! flock -n 9; then
-	echo "run-checker: waiting for another run on $TREE to finish" >&2
-	flock 9
-fi
+kb_lock "$TREE"
 
 out=${out:-/tmp/kbound-kernel/checker-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$out" || exit 2
@@ -103,44 +101,19 @@ fi
 nobj=$(wc -l < "$out/objects.list")
 [ "$nobj" -gt 0 ] || { echo "run-checker: no objects to analyze" >&2; exit 2; }
 
-# The shim: only `-c ... -o X.o` compiles get their own report dir and measurement;
-# everything else (kbuild's --version and option probes, -E) goes straight through.
-mkdir -p "$out/shim"
-cat > "$out/shim/clang$LLVM_SUFFIX" <<'EOF'
-#!/bin/sh
-# Stands in for clang on PATH during run-checker.sh; see there.
-o= prev= c=0
-for a; do
-	[ "$prev" = -o ] && o=$a
-	[ "$a" = -c ] && c=1
-	prev=$a
-done
-case "$c:$o" in
-1:*.o) ;;
-*) exec "$KBOUND_CCC" "$@" ;;
-esac
-obj=${o#"$KBOUND_TREE"/}
-dir=$KBOUND_RUN_DIR/objects/$(printf '%s' "$obj" | sed 's,/,__,g')
-mkdir -p "$dir"
-CCC_ANALYZER_HTML=$dir
-export CCC_ANALYZER_HTML
-/usr/bin/time -f '%e %U %S %M' -o "$dir/time" "$KBOUND_CCC" "$@" 2>"$dir/stderr"
-rc=$?
-cat "$dir/stderr" >&2
-set -- $(tail -n1 "$dir/time")
-printf '%s\t%s\t%s\t%s\t%s\n' "$obj" "$rc" "$1" "$(echo "$2 + $3" | bc)" "$4" \
-	>> "$KBOUND_RUN_DIR/compiles.tsv"
-exit $rc
-EOF
-chmod +x "$out/shim/clang$LLVM_SUFFIX"
+# The shim (kb_install_shim): only `-c ... -o X.o` compiles get their own
+# report dir and measurement; everything else (kbuild's --version and option
+# probes, -E) goes straight through.
+kb_install_shim "$out/shim"
 
 sb=("$SCAN_BUILD" --keep-cc "--use-cc=$REAL_CC" -o "$out/scan-build" -plist)
 if [ "$PLUGIN" != none ]; then
-	sb+=(-load-plugin "$PLUGIN")
+	kb_scan_plugin "$PLUGIN" "$out"
+	sb+=(-load-plugin "$KB_PLUGIN")
 	IFS=, read -ra cl <<< "$checkers"
 	for c in "${cl[@]}"; do sb+=(-enable-checker "$c"); done
 fi
-export KBOUND_CCC=$CCC KBOUND_TREE=$TREE KBOUND_RUN_DIR=$out
+export KBOUND_TREE=$TREE KBOUND_OUT=$out KBOUND_SHIM_MEASURE=1 KBOUND_TIMEOUT=0
 
 # Analyzer warnings end in [checker.name]; compiler warnings end in [-Wflag].
 warnings_of() {
@@ -230,6 +203,7 @@ start=$(date +%s.%N)
 (cd "$TREE" && PATH="$out/shim:$PATH" "${sb[@]}" make "LLVM=$LLVM_SUFFIX" -k "-j$jobs" \
 	$(cat "$out/objects.list")) > "$out/make.log" 2>&1
 wall=$(echo "$(date +%s.%N) - $start" | bc)
+kb_scan_plugin_done
 
 : > "$out/warnings.txt"
 printf 'object\tstatus\twall_s\tcpu_s\tpeak_kib\twarnings\tnote\n' > "$out/objects.tsv"

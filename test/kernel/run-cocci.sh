@@ -20,7 +20,10 @@
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
+KB_PROG=run-cocci
+# shellcheck source=../../bin/lib/kbound.sh
+. "$here/../../bin/lib/kbound.sh"
+repo=$ROOT
 dirs="drivers/" modes=report out= jobs=$(nproc) selftest=0
 usage() { sed -n '2,20p' "$0" >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -55,7 +58,7 @@ if [ $# -gt 0 ]; then
 		rules+=("$(cd "$(dirname "$r")" && pwd)/$(basename "$r")")
 	done
 else
-	for r in "$repo"/cocci/*.cocci; do [ -f "$r" ] && rules+=("$r"); done
+	mapfile -t rules < <(kb_rules)
 	[ ${#rules[@]} -gt 0 ] || { echo "run-cocci: no rules in $repo/cocci" >&2; exit 2; }
 fi
 

@@ -8,13 +8,15 @@
 # second run only checks. Environment:
 #   KBOUND_DL_DIR   where the .deb is downloaded and unpacked (default: /work/dl)
 #   KBOUND_JOBS     make -j value (default: nproc)
-#   KBOUND_LLVM     the LLVM= value for kbuild (default: -19)
+#   KBOUND_LLVM_DIR the LLVM installation (default /usr/lib/llvm-19; kbuild's
+#                   LLVM= value follows from it: -19), as for bin/kbound
 set -euo pipefail
 
+KB_PROG=setup-tree
+# shellcheck source=../../bin/lib/kbound.sh
+. "$(dirname "$(readlink -f "$0")")/../../bin/lib/kbound.sh"
 TREE=${1:-/work/linux/src}
 DL=${KBOUND_DL_DIR:-/work/dl}
-JOBS=${KBOUND_JOBS:-$(nproc)}
-LLVM_SUFFIX=${KBOUND_LLVM:--19}
 PKG=linux-source-6.12
 TARBALL_REL=usr/src/$PKG.tar.xz
 
@@ -32,7 +34,7 @@ done
 [ -e /usr/include/openssl/ssl.h ] || missing+=(libssl-dev)
 if [ ${#missing[@]} -gt 0 ]; then
 	die "missing: ${missing[*]}
-  install with: apt-get install clang-19 lld-19 llvm-19 make flex bison bc perl xz-utils libelf-dev libssl-dev"
+  install with: apt-get install clang$LLVM_SUFFIX lld$LLVM_SUFFIX llvm$LLVM_SUFFIX make flex bison bc perl xz-utils libelf-dev libssl-dev"
 fi
 
 # 1. The source tarball.
