@@ -101,7 +101,9 @@ bool isSetDrvdata(StringRef N) { return is(N, api::Role::SetDrvdata); }
 // External functions known not to drop a registration: calling them with the
 // driver data is not an escape.
 bool isKnownNonDropping(StringRef N) {
-  return api::isNonKeeping(api::roleOf(N));
+  api::Role R = api::roleOf(N);
+  // A driver-core primitive acts on a device, never on a registration.
+  return api::isNonKeeping(R) || api::isDevicePrimitive(R);
 }
 
 const RecordDecl *pointeeRecord(QualType T) {

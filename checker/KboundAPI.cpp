@@ -116,6 +116,14 @@ Role api::roleOf(const CallExpr *CE) {
   return E ? E->R : Role::Unknown;
 }
 
+llvm::StringRef api::nameFor(Family F, Role R) {
+#define KBOUND_FUNC(Name, Fam, Rl, Arg, Args, OnFail)                          \
+  if (F == Family::Fam && R == Role::Rl)                                       \
+    return #Name;
+#include "KboundAPI.def"
+  return "";
+}
+
 std::vector<const Entry *> api::withRole(Role R) {
   std::vector<const Entry *> Out;
   for (const auto &KV : table().Exact)

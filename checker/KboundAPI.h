@@ -56,6 +56,11 @@ enum class Family : unsigned char { Auxiliary, RegData, Device, Platform,
   X(Create)        /* allocate + init + add; destroy owed */                   \
   X(CreateManaged) /* the same, torn down by devres */                         \
   X(Destroy)       /* del + put of a created device */                         \
+  X(InitAdd)       /* init + add; on failure the put is still owed */          \
+  X(DelPut)        /* del + put: the whole teardown */                         \
+  X(AllocInit)     /* allocate + init; NULL on failure, then nothing owed */   \
+  X(Get)           /* take a reference */                                      \
+  X(DeviceSetup)   /* configures a device before its add; keeps nothing */     \
   X(SetDrvdata) X(GetDrvdata) X(ToContainer)                                   \
   X(DriverRegister) X(DriverUnregister)                                        \
   /* Memory. */                                                                \
@@ -131,10 +136,28 @@ inline bool isNonKeeping(Role R) {
   return R == Role::Logging || R == Role::Harmless || R == Role::Free ||
          R == Role::ManagedFree || R == Role::RegDevice || R == Role::RegData;
 }
-/// The device families the lifetime model follows today.
+/// The device families the lifetime model follows.
 inline bool isModeledFamily(Family F) {
-  return F == Family::Auxiliary || F == Family::RegData;
+  return F == Family::Auxiliary || F == Family::RegData ||
+         F == Family::Device || F == Family::Platform;
 }
+
+/// A driver-core primitive on a device (what a teardown or setup does to a
+/// device, not to a registration).
+inline bool isDevicePrimitive(Role R) {
+  switch (R) {
+  case Role::Init: case Role::Add: case Role::Del: case Role::Put:
+  case Role::Create: case Role::CreateManaged: case Role::Destroy:
+  case Role::InitAdd: case Role::DelPut: case Role::AllocInit: case Role::Get:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// The family's own function for a role, for messages: the first row of
+/// KboundAPI.def with that family and role ("" when there is none).
+llvm::StringRef nameFor(Family F, Role R);
 
 /// Add rows from the analyzer options of package kbound, once per process:
 ///   ExtraCreateFunctions  "f,g"            like auxiliary_registration_new

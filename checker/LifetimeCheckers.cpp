@@ -68,6 +68,9 @@ REGISTER_SET_WITH_PROGRAMSTATE(KbNotErr, SymbolRef)
 REGISTER_MAP_WITH_PROGRAMSTATE(KbBorrowMap, const MemRegion *, SymbolRef)
 // Read before the creation call invalidates the data struct.
 REGISTER_SET_WITH_PROGRAMSTATE(KbPendingBorrow, const MemRegion *)
+// Devices this path took another reference to (get_device): the model does
+// not count references, so their puts are not followed.
+REGISTER_SET_WITH_PROGRAMSTATE(KbExtraRef, const MemRegion *)
 
 namespace {
 
@@ -120,8 +123,7 @@ private:
   void preDeviceCall(const CallEvent &Call, CheckerContext &C) const;
   void preFree(const CallEvent &Call, CheckerContext &C) const;
   void postCreate(const CallEvent &Call, CheckerContext &C) const;
-  void postInitOrAdd(const CallEvent &Call, CheckerContext &C,
-                     bool IsInit) const;
+  void postInitOrAdd(const CallEvent &Call, CheckerContext &C) const;
 };
 
 // ---- messages --------------------------------------------------------------
@@ -135,32 +137,6 @@ constexpr const char *RegNotDropped =
     "device stays registered with data that outlives its parent; call "
     "auxiliary_registration_drop() before returning, or store it where "
     ".remove drops it";
-constexpr const char *InitUnreachable =
-    "[RL4] auxiliary_device_init() succeeded but the device becomes "
-    "unreachable without auxiliary_device_uninit(): its reference and "
-    "memory leak; call auxiliary_device_uninit() on this path (its "
-    "release callback frees the memory)";
-constexpr const char *InitErrorPath =
-    "[RL4] auxiliary_device_init() succeeded but this error path "
-    "returns without auxiliary_device_uninit(): the device's reference "
-    "and memory leak; call auxiliary_device_uninit() before returning "
-    "(not kfree(): the release callback frees it)";
-constexpr const char *AddedErrorPath =
-    "[RL4] The auxiliary device was initialized and added but this "
-    "error path returns without tearing it down; call "
-    "auxiliary_device_delete() and auxiliary_device_uninit() before "
-    "returning";
-constexpr const char *KfreeInsteadOfUninit =
-    "[RL4] auxiliary_device_init() succeeded but this path frees the "
-    "device with kfree() instead of auxiliary_device_uninit(); call "
-    "auxiliary_device_uninit() (after auxiliary_device_delete() if it "
-    "was added) and let the release callback free it";
-constexpr const char *HalfTeardown =
-    "[RL5] Added auxiliary device torn down with "
-    "auxiliary_device_uninit() but never auxiliary_device_delete(): it "
-    "stays registered on the bus; call auxiliary_device_delete() before "
-    "auxiliary_device_uninit() (or auxiliary_device_destroy() for "
-    "auxiliary_device_create())";
 constexpr const char *DoubleDrop =
     "[UA1] Registration dropped twice: the first "
     "auxiliary_registration_drop() already freed it; drop it exactly "
@@ -169,31 +145,6 @@ constexpr const char *RegUseAfterDrop =
     "[UA1] Registration data (or its device) used after "
     "auxiliary_registration_drop(): the drop freed it; finish all uses "
     "before dropping the registration";
-constexpr const char *DeviceAccessAfterUninit =
-    "[UA1] Auxiliary device accessed after auxiliary_device_uninit(): "
-    "its release callback may already have freed it; finish all uses "
-    "before the uninit";
-constexpr const char *ContainerAccessAfterUninit =
-    "[UA1] The structure that embeds the auxiliary device is accessed "
-    "after auxiliary_device_uninit(): the release callback frees it; "
-    "finish all uses before the uninit";
-constexpr const char *KfreeInitialized =
-    "[UA2] kfree() of an auxiliary device (or the structure that "
-    "contains it) after auxiliary_device_init() succeeded: the device "
-    "is refcounted now; call auxiliary_device_uninit() instead and free "
-    "the memory in its release callback";
-constexpr const char *KfreeAfterUninit =
-    "[UA2] kfree() of an auxiliary device (or the structure that "
-    "contains it) after auxiliary_device_init() succeeded: "
-    "auxiliary_device_uninit() already let the release callback free "
-    "it, so this is a double free; remove the kfree() and free only in "
-    "the release callback";
-constexpr const char *KfreeOutsideRelease =
-    "[UA2] kfree() of the structure that contains an auxiliary device "
-    "after auxiliary_device_uninit(): its memory must be freed by the "
-    "release callback, when the last reference is put; a reference "
-    "still held elsewhere would use freed memory. Free it in the "
-    "release callback instead";
 constexpr const char *BorrowFreedEarly =
     "[UA3] this memory is borrowed by the data of a registration that "
     "is still live: the auxiliary driver may still use it; call "
@@ -208,13 +159,137 @@ constexpr const char *DevmRegFieldDropped =
     "devm_auxiliary_registration_new(): devres drops it when the parent "
     "unbinds, so this drops it twice; remove the call or create it with "
     "auxiliary_registration_new()";
-constexpr const char *DoubleUninit =
-    "[UA1] auxiliary_device_uninit() called twice on the same device: the "
-    "first call may already have freed it; uninit it exactly once";
-constexpr const char *DeleteAfterUninit =
-    "[UA5] auxiliary_device_delete() after auxiliary_device_uninit(): the "
-    "device may be freed while it is still registered; call "
-    "auxiliary_device_delete() first, then auxiliary_device_uninit()";
+/// A device family's own words and functions (from the API table), so that
+/// one text serves auxiliary_device_uninit() and put_device() alike.
+struct Names {
+  std::string Init, Add, Del, Put, Destroy, Create;
+  const char *Noun, *A, *PutVerb;
+  bool InitMayFail = true; // false: the init call was an init + add that failed
+};
+
+Names namesOf(const DevState &D) {
+  using api::Role;
+  auto Of = [&](Role R, Role Alt) {
+    llvm::StringRef N = api::nameFor(D.Fam, R);
+    return (N.empty() ? api::nameFor(D.Fam, Alt) : N).str();
+  };
+  Names N;
+  N.Init = Of(Role::Init, Role::AllocInit);
+  N.Add = Of(Role::Add, Role::InitAdd);
+  N.Del = Of(Role::Del, Role::DelPut);
+  N.Put = Of(Role::Put, Role::DelPut);
+  N.Destroy = Of(Role::Destroy, Role::DelPut);
+  N.Create = api::nameFor(D.Fam, Role::Create).str();
+  bool Aux = D.Fam == api::Family::Auxiliary || D.Fam == api::Family::RegData;
+  N.Noun = Aux ? "auxiliary device"
+           : D.Fam == api::Family::Platform ? "platform device"
+                                            : "device";
+  N.A = Aux ? "an" : "a";
+  N.PutVerb = Aux ? "uninit" : "put";
+  // The call that set it up names the init better than the family does
+  // (device_register(), platform_device_register()).
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(D.Origin.S))
+    if (const api::Entry *E = api::lookup(CE))
+      if (E->R == Role::Init || E->R == Role::InitAdd ||
+          E->R == Role::AllocInit || E->R == Role::Create) {
+        N.Init = E->Name;
+        N.InitMayFail = E->R != Role::InitAdd;
+      }
+  return N;
+}
+
+std::string initDone(const Names &N) {
+  return N.InitMayFail ? N.Init + "() succeeded but"
+                       : "after " + N.Init +
+                             "() the device is initialized (even when it "
+                             "fails), but";
+}
+
+std::string initUnreachable(const Names &N) {
+  return "[RL4] " + initDone(N) + " the device becomes unreachable without " +
+         N.Put + "(): its reference and memory leak; call " + N.Put +
+         "() on this path (its release callback frees the memory)";
+}
+
+std::string initErrorPath(const Names &N) {
+  return "[RL4] " + initDone(N) + " this error path returns without " +
+         N.Put + "(): the device's reference and memory leak; call " + N.Put +
+         "() before returning (not kfree(): the release callback frees it)";
+}
+
+std::string addedErrorPath(const Names &N) {
+  return std::string("[RL4] The ") + N.Noun +
+         " was initialized and added but this error path returns without "
+         "tearing it down; call " +
+         N.Del + "() and " + N.Put + "() before returning";
+}
+
+std::string kfreeInsteadOfPut(const Names &N) {
+  return "[RL4] " + initDone(N) +
+         " this path frees the device with kfree() instead of " + N.Put +
+         "(); call " + N.Put + "() (after " + N.Del +
+         "() if it was added) and let the release callback free it";
+}
+
+std::string halfTeardown(const Names &N) {
+  std::string Alt = N.Create.empty()
+                        ? "or " + N.Destroy + "(), which does both"
+                        : "or " + N.Destroy + "() for " + N.Create + "()";
+  return std::string("[RL5] Added ") + N.Noun + " torn down with " + N.Put +
+         "() but never " + N.Del + "(): it stays registered on the bus; call " +
+         N.Del + "() before " + N.Put + "() (" + Alt + ")";
+}
+
+std::string deviceAccessAfterPut(const Names &N, bool Destroyed) {
+  std::string Noun = N.Noun;
+  Noun[0] = llvm::toUpper(Noun[0]);
+  return "[UA1] " + Noun + " accessed after " + (Destroyed ? N.Destroy : N.Put) +
+         "(): its release callback may already have freed it; finish all "
+         "uses before the " + N.PutVerb;
+}
+
+std::string containerAccessAfterPut(const Names &N, bool Destroyed) {
+  return std::string("[UA1] The structure that embeds the ") + N.Noun +
+         " is accessed after " + (Destroyed ? N.Destroy : N.Put) +
+         "(): the release callback frees it; finish all uses before the " +
+         N.PutVerb;
+}
+
+std::string kfreeInitialized(const Names &N) {
+  return std::string("[UA2] kfree() of ") + N.A + " " + N.Noun +
+         " (or the structure that contains it) after " + N.Init +
+         "()" + (N.InitMayFail ? " succeeded" : "") +
+         ": the device is refcounted now; call " + N.Put +
+         "() instead and free the memory in its release callback";
+}
+
+std::string kfreeAfterPut(const Names &N) {
+  return std::string("[UA2] kfree() of ") + N.A + " " + N.Noun +
+         " (or the structure that contains it) after " + N.Init + "()" +
+         (N.InitMayFail ? " succeeded" : "") + ": " + N.Put +
+         "() already let the release callback free it, so this is a double "
+         "free; remove the kfree() and free only in the release callback";
+}
+
+std::string kfreeOutsideRelease(const Names &N) {
+  return std::string("[UA2] kfree() of the structure that contains ") + N.A +
+         " " + N.Noun + " after " + N.Put +
+         "(): its memory must be freed by the release callback, when the "
+         "last reference is put; a reference still held elsewhere would use "
+         "freed memory. Free it in the release callback instead";
+}
+
+std::string doublePut(const Names &N) {
+  return "[UA1] " + N.Put +
+         "() called twice on the same device: the first call may already "
+         "have freed it; " + N.PutVerb + " it exactly once";
+}
+
+std::string deleteAfterPut(const Names &N) {
+  return "[UA5] " + N.Del + "() after " + N.Put +
+         "(): the device may be freed while it is still registered; call " +
+         N.Del + "() first, then " + N.Put + "()";
+}
 
 std::string discarded(llvm::StringRef Fn) {
   return "[RL1] The registration returned by " + Fn.str() +
@@ -229,9 +304,10 @@ std::string regUseAfterDrop(llvm::StringRef Fn) {
          "auxiliary_registration_drop(); use it only before dropping it";
 }
 
-std::string useAfterRelease(llvm::StringRef Fn, bool Destroyed) {
-  return "[UA1] " + Fn.str() + "() on an auxiliary device after " +
-         (Destroyed ? "auxiliary_device_destroy" : "auxiliary_device_uninit") +
+std::string useAfterRelease(llvm::StringRef Fn, const Names &N,
+                            bool Destroyed) {
+  return "[UA1] " + Fn.str() + "() on " + N.A + " " + N.Noun + " after " +
+         (Destroyed ? N.Destroy : N.Put) +
          "(): its release callback may already have freed it; do not use the "
          "device after tearing it down";
 }
@@ -411,6 +487,32 @@ const RecordDecl *containerRecord(const MemRegion *R) {
   return Outer ? Outer->getDecl()->getParent() : nullptr;
 }
 
+bool isStructDeviceField(const MemRegion *R) {
+  const auto *FR = dyn_cast_or_null<FieldRegion>(R);
+  return FR && api::isRecord(FR->getDecl()->getType()->getAsRecordDecl(),
+                             api::RecordKind::Device);
+}
+
+/// The tracked device a call's argument names: the region itself, the
+/// device whose struct device it is (put_device(&adev->dev) on an auxiliary
+/// device), or the tracked struct device embedded in it
+/// (platform_device_add(pdev) after device_initialize(&pdev->dev)).
+/// Untracked: the region itself.
+const MemRegion *trackedDevice(ProgramStateRef State, const MemRegion *R) {
+  if (!R || State->get<KbDevMap>(R))
+    return R;
+  if (isStructDeviceField(R)) {
+    const MemRegion *Outer = cast<FieldRegion>(R)->getSuperRegion()->StripCasts();
+    if (State->get<KbDevMap>(Outer))
+      return Outer;
+  }
+  for (const auto &[DR, D] : State->get<KbDevMap>())
+    if (isStructDeviceField(DR) &&
+        cast<FieldRegion>(DR)->getSuperRegion()->StripCasts() == R)
+      return DR;
+  return R;
+}
+
 const Decl *topDecl(CheckerContext &C) {
   const LocationContext *LC = C.getLocationContext();
   while (LC->getParent())
@@ -472,7 +574,8 @@ bool LifetimeModel::isKnownAPI(const CallEvent &Call) {
   case Role::RegNew: case Role::RegNewManaged: case Role::RegDrop:
   case Role::RegDevice: case Role::RegData: case Role::Init: case Role::Add:
   case Role::Del: case Role::Put: case Role::Create: case Role::CreateManaged:
-  case Role::Destroy:
+  case Role::Destroy: case Role::InitAdd: case Role::DelPut:
+  case Role::AllocInit: case Role::Get: case Role::DeviceSetup:
     return true;
   default:
     return false;
@@ -603,16 +706,28 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
   switch (E->R) {
   case Role::Put: Op = DevOp::Put; break;
   case Role::Del: Op = DevOp::Del; break;
-  case Role::Destroy: Op = DevOp::Destroy; break;
-  case Role::Init: case Role::Add: case Role::RegData: Op = DevOp::Use; break;
+  case Role::Destroy: case Role::DelPut: Op = DevOp::Destroy; break;
+  case Role::Init: case Role::Add: case Role::InitAdd: case Role::RegData:
+  case Role::Get:
+    Op = DevOp::Use;
+    break;
   default: return;
   }
-  const MemRegion *R = regionOf(Call.getArgSVal(objArg(*E)));
+  ProgramStateRef State = C.getState();
+  const MemRegion *R =
+      trackedDevice(State, regionOf(Call.getArgSVal(objArg(*E))));
   if (!R)
     return;
-  ProgramStateRef State = C.getState();
   Site Here{Call.getOriginExpr(), C.getLocationContext()};
   const DevState *D = State->get<KbDevMap>(R);
+  // get_device() on a live device: a later put need not be the last.
+  if (E->R == Role::Get &&
+      (!D || devStep(D->K, Op).K == DevStepKind::Ignore)) {
+    C.addTransition(State->remove<KbDevMap>(R)->add<KbExtraRef>(R));
+    return;
+  }
+  if (State->contains<KbExtraRef>(R))
+    return;
   if (!D) {
     // Teardown of a device set up elsewhere (typically in .remove): start
     // tracking from here, knowing nothing about what came before.
@@ -623,7 +738,7 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
              C.generateNonFatalErrorNode(), nullptr, R, Site());
       return;
     }
-    DevState N(assumedStart(Op), Here);
+    DevState N(assumedStart(Op), Here, E->Fam);
     N.Assumed = true;
     N.Owner = C.getStackFrame();
     if (Op == DevOp::Put)
@@ -649,11 +764,13 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
   }
   case DevStepKind::UseAfterRelease:
     report(C, CheckID::UA1,
-           msg::useAfterRelease(calleeOf(Call), D->K == DevKind::Destroyed),
+           msg::useAfterRelease(calleeOf(Call), msg::namesOf(*D),
+                                D->K == DevKind::Destroyed),
            C.generateErrorNode(), nullptr, R, Site());
     return;
   case DevStepKind::DoublePut:
-    report(C, CheckID::UA1, msg::DoubleUninit, C.generateErrorNode(), nullptr,
+    report(C, CheckID::UA1, msg::doublePut(msg::namesOf(*D)),
+           C.generateErrorNode(), nullptr,
            R, Site());
     return;
   case DevStepKind::DelAfterPut: {
@@ -661,7 +778,7 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     // device earlier (had it deleted it, this delete is a use after the
     // uninit), so an escape does not excuse it.
     ExplodedNode *N = reportNode(C);
-    report(C, CheckID::UA5, msg::DeleteAfterUninit, N, nullptr, R,
+    report(C, CheckID::UA5, msg::deleteAfterPut(msg::namesOf(*D)), N, nullptr, R,
            D->UninitAt);
     continueFrom(C, State->set<KbDevMap>(R, D->with(Step.To)), N);
     return;
@@ -712,12 +829,12 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
     case DevKind::Created: {
       ExplodedNode *N = reportNode(C);
       report(C, CheckID::UA2,
-             msg::KfreeInitialized,
+             msg::kfreeInitialized(msg::namesOf(D)),
              N, nullptr, R, D.Origin);
       // The kfree also means the uninit that was owed never happens.
       if (D.K == DevKind::Init || D.K == DevKind::Added)
         report(C, CheckID::RL4,
-               msg::KfreeInsteadOfUninit,
+               msg::kfreeInsteadOfPut(msg::namesOf(D)),
                N, nullptr, R, D.Origin);
       continueFrom(C, NS, N);
       return;
@@ -731,12 +848,12 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
       // freed outside its release while a reference taken by anyone else
       // (sysfs, a bound driver's get_device()) may still be held.
     {
-      const char *Msg = nullptr;
+      std::string Msg;
       if (R == FR || facts(C).isFreedByRelease(containerRecord(R)))
-        Msg = msg::KfreeAfterUninit;
+        Msg = msg::kfreeAfterPut(msg::namesOf(D));
       else if (D.K != DevKind::Destroyed && facts(C).HasDeviceRelease)
-        Msg = msg::KfreeOutsideRelease;
-      if (Msg) {
+        Msg = msg::kfreeOutsideRelease(msg::namesOf(D));
+      if (!Msg.empty()) {
         ExplodedNode *N = reportNode(C);
         report(C, CheckID::UA2, Msg, N, nullptr, R, D.UninitAt);
         continueFrom(C, NS, N);
@@ -842,23 +959,39 @@ void LifetimeModel::postCreate(const CallEvent &Call, CheckerContext &C) const {
   }
 }
 
-void LifetimeModel::postInitOrAdd(const CallEvent &Call, CheckerContext &C,
-                                  bool IsInit) const {
+void LifetimeModel::postInitOrAdd(const CallEvent &Call,
+                                  CheckerContext &C) const {
+  using api::Role;
   const api::Entry *E = modeled(Call);
   if (!E)
     return;
-  const MemRegion *R = regionOf(Call.getArgSVal(objArg(*E)));
+  const MemRegion *R =
+      trackedDevice(C.getState(), regionOf(Call.getArgSVal(objArg(*E))));
   if (!R)
     return;
   ProgramStateRef State = C.getState();
   const DevState *D = State->get<KbDevMap>(R);
-  if (!IsInit && (!D || D->K != DevKind::Init))
+  bool IsAdd = E->R == Role::Add;
+  if (IsAdd && (!D || D->K != DevKind::Init))
     return;
-  auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
-  if (!Ret)
-    return;
+  Site Here{Call.getOriginExpr(), C.getLocationContext()};
+  auto Fresh = [&](DevKind K) {
+    DevState N(K, Here, E->Fam);
+    N.Local = isLocalStorage(R, State);
+    N.Owner = C.getStackFrame();
+    return N;
+  };
+  std::string Fn = calleeOf(Call).str();
+
+  // device_initialize() cannot fail.
   QualType RetTy = Call.getResultType();
-  if (!RetTy->isIntegerType())
+  auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+  if (E->R == Role::Init && RetTy->isVoidType()) {
+    C.addTransition(State->set<KbDevMap>(R, Fresh(DevKind::Init)),
+                    note(C, nullptr, R, "Device initialized here"));
+    return;
+  }
+  if (!Ret || !RetTy->isIntegerType())
     return;
   BasicValueFactory &BVF = C.getSValBuilder().getBasicValueFactory();
   ProgramStateRef StFail = State->assumeInclusiveRange(
@@ -869,24 +1002,38 @@ void LifetimeModel::postInitOrAdd(const CallEvent &Call, CheckerContext &C,
           .castAs<DefinedOrUnknownSVal>(),
       true);
 
-  if (IsInit) {
+  switch (E->R) {
+  case Role::Init:
     if (StFail)
       C.addTransition(StFail->remove<KbDevMap>(R));
-    if (StOk) {
-      DevState N(DevKind::Init, Site{Call.getOriginExpr(),
-                                     C.getLocationContext()});
-      N.Local = isLocalStorage(R, State);
-      N.Owner = C.getStackFrame();
-      C.addTransition(StOk->set<KbDevMap>(R, N),
-                      note(C, nullptr, R, "auxiliary_device_init succeeded"));
-    }
+    if (StOk)
+      C.addTransition(StOk->set<KbDevMap>(R, Fresh(DevKind::Init)),
+                      note(C, nullptr, R, Fn + " succeeded"));
+    return;
+  case Role::InitAdd:
+    // device_register() initializes the device whether or not the add
+    // succeeds: on failure the put is still owed.
+    // A static device (board files) is not followed on failure: its
+    // reference is never freed, and nothing else of it leaks.
+    if (StFail && isa<GlobalsSpaceRegion>(R->getMemorySpace()))
+      C.addTransition(StFail->remove<KbDevMap>(R));
+    else if (StFail)
+      C.addTransition(StFail->set<KbDevMap>(R, Fresh(DevKind::Init)),
+                      note(C, nullptr, R,
+                           Fn + " failed; the device is initialized and "
+                                "still needs its put"));
+    if (StOk)
+      C.addTransition(StOk->set<KbDevMap>(R, Fresh(DevKind::Added)),
+                      note(C, nullptr, R, "Device registered here"));
+    return;
+  default:
+    if (StFail)
+      C.addTransition(StFail, note(C, nullptr, R, Fn + " failed"));
+    if (StOk)
+      C.addTransition(StOk->set<KbDevMap>(R, D->with(DevKind::Added)),
+                      note(C, nullptr, R, "Device added here"));
     return;
   }
-  if (StFail)
-    C.addTransition(StFail, note(C, nullptr, R, "auxiliary_device_add failed"));
-  if (StOk)
-    C.addTransition(StOk->set<KbDevMap>(R, D->with(DevKind::Added)),
-                    note(C, nullptr, R, "Device added here"));
 }
 
 void LifetimeModel::checkPostCall(const CallEvent &Call,
@@ -900,8 +1047,8 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
     postCreate(Call, C);
     return;
   }
-  if (R == Role::Init || R == Role::Add) {
-    postInitOrAdd(Call, C, /*IsInit=*/R == Role::Init);
+  if (R == Role::Init || R == Role::Add || R == Role::InitAdd) {
+    postInitOrAdd(Call, C);
     return;
   }
   ProgramStateRef State = C.getState();
@@ -917,13 +1064,35 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
     }
     return;
   }
+  if (R == Role::AllocInit) {
+    // platform_device_alloc(): NULL, or a new initialized device whose put
+    // is owed.
+    const MemRegion *Dev = regionOf(Call.getReturnValue());
+    auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+    if (!Dev || !Ret)
+      return;
+    ProgramStateRef StNull = State->assume(*Ret, false);
+    ProgramStateRef StOk = State->assume(*Ret, true);
+    if (StNull)
+      C.addTransition(StNull);
+    if (StOk) {
+      DevState N(DevKind::Init, Site{Call.getOriginExpr(),
+                                     C.getLocationContext()},
+                 E->Fam);
+      N.Local = true;
+      N.Owner = C.getStackFrame();
+      C.addTransition(StOk->set<KbDevMap>(Dev, N),
+                      note(C, nullptr, Dev, "Device allocated here"));
+    }
+    return;
+  }
   if (R == Role::Create || R == Role::CreateManaged) {
     const MemRegion *Dev = regionOf(Call.getReturnValue());
     if (!Dev)
       return;
     bool Devm = R == Role::CreateManaged;
     DevState N(Devm ? DevKind::DevmCreated : DevKind::Created,
-               Site{Call.getOriginExpr(), C.getLocationContext()});
+               Site{Call.getOriginExpr(), C.getLocationContext()}, E->Fam);
     N.Owner = C.getStackFrame();
     C.addTransition(State->set<KbDevMap>(Dev, N),
                     note(C, nullptr, Dev,
@@ -973,7 +1142,7 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   using api::Role;
   const api::Entry *E = modeled(Call);
   Role R = E ? E->R : api::roleOf(Call);
-  if (E && (R == Role::Put || R == Role::Del)) {
+  if (E && (R == Role::Put || R == Role::Del || R == Role::DelPut)) {
     C.addTransition(C.getState());
     return true;
   }
@@ -994,8 +1163,12 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   // everything reachable from the device (dev.parent -> parent -> drvdata ->
   // the container), so the container pointer would read back as a new
   // symbol and the device would lose its identity.
-  if (E && (R == Role::Init || R == Role::Add)) {
+  if (E && (R == Role::Init || R == Role::Add || R == Role::InitAdd)) {
     const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+    if (CE && Call.getResultType()->isVoidType()) {
+      C.addTransition(C.getState());
+      return true;
+    }
     if (!CE || !Call.getResultType()->isIntegerType())
       return false;
     const LocationContext *LC = C.getLocationContext();
@@ -1073,6 +1246,11 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
       State = State->remove<KbLocalAllocs>(S);
       Changed = true;
     }
+  for (const MemRegion *R : State->get<KbExtraRef>())
+    if (!SR.isLiveRegion(R)) {
+      State = State->remove<KbExtraRef>(R);
+      Changed = true;
+    }
   for (SymbolRef S : State->get<KbNotErr>())
     if (SR.isDead(S)) {
       State = State->remove<KbNotErr>(S);
@@ -1133,13 +1311,11 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
              msg::RegNotDropped,
              N, S, nullptr, Origin);
     for (const auto &[R, D] : LeakedDevs)
-      report(C, CheckID::RL4,
-             msg::InitUnreachable,
-             N, nullptr, R, D.Origin);
+      report(C, CheckID::RL4, msg::initUnreachable(msg::namesOf(D)), N,
+             nullptr, R, D.Origin);
     for (const auto &[R, D] : HalfDevs)
-      report(C, CheckID::RL5,
-             msg::HalfTeardown,
-             N, nullptr, R, D.UninitAt);
+      report(C, CheckID::RL5, msg::halfTeardown(msg::namesOf(D)), N, nullptr,
+             R, D.UninitAt);
   }
 }
 
@@ -1168,13 +1344,11 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
   continueFrom(C, State, N);
   for (const auto &[R, D] : Leaks) {
     if (D.K == DevKind::Init)
-      report(C, CheckID::RL4,
-             msg::InitErrorPath,
-             N, nullptr, R, D.Origin);
+      report(C, CheckID::RL4, msg::initErrorPath(msg::namesOf(D)), N, nullptr,
+             R, D.Origin);
     else
-      report(C, CheckID::RL4,
-             msg::AddedErrorPath,
-             N, nullptr, R, D.Origin);
+      report(C, CheckID::RL4, msg::addedErrorPath(msg::namesOf(D)), N,
+             nullptr, R, D.Origin);
   }
 }
 
@@ -1211,9 +1385,8 @@ void LifetimeModel::checkEndFunction(const ReturnStmt *RS,
   ExplodedNode *N = reportNode(C);
   continueFrom(C, State, N);
   for (const auto &[R, D] : Half)
-    report(C, CheckID::RL5,
-           msg::HalfTeardown,
-           N, nullptr, R, D.UninitAt);
+    report(C, CheckID::RL5, msg::halfTeardown(msg::namesOf(D)), N, nullptr, R,
+           D.UninitAt);
 }
 
 void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
@@ -1240,8 +1413,8 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   for (const MemRegion *Cur = R; Cur;) {
     if (const DevState *D = State->get<KbDevMap>(Cur)) {
       if (isReleasedKind(D->K)) {
-        report(C, CheckID::UA1,
-               msg::DeviceAccessAfterUninit,
+        report(C, CheckID::UA1, msg::deviceAccessAfterPut(msg::namesOf(*D),
+                                                 D->K == DevKind::Destroyed),
                C.generateErrorNode(), nullptr, Cur, Site());
       }
       return;
@@ -1260,8 +1433,8 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
       continue;
     if (!facts(C).isFreedByRelease(containerRecord(DR)))
       continue;
-    report(C, CheckID::UA1,
-           msg::ContainerAccessAfterUninit,
+    report(C, CheckID::UA1, msg::containerAccessAfterPut(msg::namesOf(D),
+                                                D.K == DevKind::Destroyed),
            C.generateErrorNode(), nullptr, DR, Site());
     return;
   }

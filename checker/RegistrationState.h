@@ -11,6 +11,7 @@
 #ifndef KBOUND_REGISTRATION_STATE_H
 #define KBOUND_REGISTRATION_STATE_H
 
+#include "KboundAPI.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "llvm/ADT/FoldingSet.h"
@@ -168,10 +169,13 @@ struct DevState {
   bool Assumed = false;
   // The frame that must tear it down before returning an error.
   const clang::StackFrameContext *Owner = nullptr;
+  // The driver-core family whose calls set it up (for messages).
+  api::Family Fam = api::Family::Auxiliary;
   Site Origin;    // init or create call
-  Site UninitAt;  // the auxiliary_device_uninit call (RL5/UA5)
+  Site UninitAt;  // the put (auxiliary_device_uninit, put_device): RL5/UA5
 
-  DevState(DevKind K, Site Origin) : K(K), Origin(Origin) {}
+  DevState(DevKind K, Site Origin, api::Family Fam)
+      : K(K), Fam(Fam), Origin(Origin) {}
   DevState with(DevKind NK) const {
     DevState D = *this;
     D.K = NK;
@@ -180,7 +184,7 @@ struct DevState {
   bool operator==(const DevState &O) const {
     return K == O.K && EscapedCall == O.EscapedCall &&
            EscapedBind == O.EscapedBind && Local == O.Local &&
-           Assumed == O.Assumed &&
+           Assumed == O.Assumed && Fam == O.Fam &&
            Owner == O.Owner && Origin == O.Origin && UninitAt == O.UninitAt;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
@@ -189,6 +193,7 @@ struct DevState {
     ID.AddBoolean(EscapedBind);
     ID.AddBoolean(Local);
     ID.AddBoolean(Assumed);
+    ID.AddInteger(static_cast<unsigned>(Fam));
     ID.AddPointer(Owner);
     Origin.Profile(ID);
     UninitAt.Profile(ID);

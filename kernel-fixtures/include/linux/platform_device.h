@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Platform devices, as far as their lifetime goes: platform_device_alloc()
+ * allocates and initializes (the release frees the device and its
+ * platform_data), platform_device_add() registers, platform_device_register()
+ * does device_initialize() + platform_device_add() (on failure the caller still
+ * owes platform_device_put()), platform_device_unregister() is del + put.
+ * Declarations only: the analyzer tests read them; the fixture runtime does
+ * not implement this family yet. */
+#ifndef _LINUX_PLATFORM_DEVICE_H
+#define _LINUX_PLATFORM_DEVICE_H
+
+#include <linux/device.h>
+#include <linux/mod_devicetable.h>
+
+struct platform_device_id {
+	char name[20];
+	unsigned long driver_data;
+};
+
+struct platform_device {
+	const char *name;
+	int id;
+	struct device dev;
+	const struct platform_device_id *id_entry;
+};
+
+#define to_platform_device(x) container_of((x), struct platform_device, dev)
+
+struct platform_driver {
+	int (*probe)(struct platform_device *pdev);
+	void (*remove)(struct platform_device *pdev);
+	struct device_driver driver;
+	const struct platform_device_id *id_table;
+};
+
+struct platform_device *platform_device_alloc(const char *name, int id);
+int __must_check platform_device_add(struct platform_device *pdev);
+void platform_device_del(struct platform_device *pdev);
+void platform_device_put(struct platform_device *pdev);
+int __must_check platform_device_register(struct platform_device *pdev);
+void platform_device_unregister(struct platform_device *pdev);
+int platform_device_add_data(struct platform_device *pdev, const void *data,
+			     size_t size);
+
+static inline void *platform_get_drvdata(const struct platform_device *pdev)
+{
+	return dev_get_drvdata(&pdev->dev);
+}
+
+static inline void platform_set_drvdata(struct platform_device *pdev,
+					void *data)
+{
+	dev_set_drvdata(&pdev->dev, data);
+}
+
+#endif /* _LINUX_PLATFORM_DEVICE_H */
