@@ -67,6 +67,9 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
 from kbound_cocci import *
 kb_file = None		# the file being matched (for identifier constraints)
+kb_torn = set()		# wrapper init sites that some later path tears down
+kb_rep = set()		# returns reported for some init site
+kb_free = re.compile(r"^(kv?free|kfree_sensitive|devm_kfree)$")
 kb_quiet = re.compile(r'^(auxiliary_device_add|__auxiliary_device_add|dev_(err|warn|info|dbg|notice|err_probe)|pr_[a-z_]+|netdev_[a-z_]+|printk|WARN(_ON)?(_ONCE)?)$')
 
 def kb_handoff(f):
@@ -230,7 +233,6 @@ coccinelle.I = cocci.make_ident(kbound_index(e, c))
 expression s.E, s.C, X;
 identifier sx.I, i.INIT;
 identifier ret;
-type T;
 identifier F : script:python() { kb_handoff(F) };
 position i.pi, p;
 statement S;
@@ -239,8 +241,8 @@ statement S;
 ret = INIT@pi(...);
 if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
 |
-T ret = INIT@pi(...);
-if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
+int ret = INIT@pi(...);
+if (\(ret\|ret < 0\)) S
 |
 if (\(INIT@pi(...)\|INIT@pi(...) < 0\|INIT@pi(...) != 0\)) S
 )
@@ -274,27 +276,68 @@ if (...) {
 )
 }
 
+// An init through a wrapper or helper is often guarded (`if (want_x)
+// ret = foo_add(p, &p->x);`) and so is its teardown on the error ladder
+// (`if (want_x) foo_del(p, &p->x);`): this rule is not path-sensitive, so
+// such an init is not judged when some path after it tears the device down.
+@td exists@
+expression s.E, s.C;
+identifier i.INIT, ret;
+identifier F : script:python() { kb_handoff(F) and not kb_free.match(F) };
+position i.pi, pt;
+statement S;
+@@
+(
+ret = INIT@pi(...);
+if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
+|
+int ret = INIT@pi(...);
+if (\(ret\|ret < 0\)) S
+|
+if (\(INIT@pi(...)\|INIT@pi(...) < 0\|INIT@pi(...) != 0\)) S
+)
+... when any
+\(auxiliary_device_uninit@pt(...)\|F@pt(..., E, ...)\|F@pt(..., C, ...)\)
+
+@script:python@
+pi << i.pi;
+pt << td.pt;
+@@
+kb_torn.add(kbound_key(pi[0]))
+
+@script:python@
+p << rl4.p;
+init << i.INIT;
+pi << i.pi;
+@@
+if init == "auxiliary_device_init" or kbound_key(pi[0]) not in kb_torn:
+    kb_rep.add(kbound_key(p[0]))
+
 @script:python depends on report@
 p << rl4.p;
 e << s.E;
 init << i.INIT;
+pi << i.pi;
 @@
 e = kbound_pretty(e)
 via = "" if init == "auxiliary_device_init" else " (in %s())" % init
-coccilib.report.print_report(p[0],
+if not via or kbound_key(pi[0]) not in kb_torn:
+  coccilib.report.print_report(p[0],
     "[RL4] auxiliary_device_init(%s)%s succeeded but this path returns without auxiliary_device_uninit(%s): call it on the error path, its release callback frees the device" % (e, via, e))
 
 @script:python depends on org@
 p << rl4.p;
 e << s.E;
 init << i.INIT;
+pi << i.pi;
 @@
 via = "" if init == "auxiliary_device_init" else " (in %s())" % init
-coccilib.org.print_todo(p[0],
+if not via or kbound_key(pi[0]) not in kb_torn:
+  coccilib.org.print_todo(p[0],
     "[RL4] auxiliary_device_init(%s)%s succeeded but this path returns without auxiliary_device_uninit()" % (kbound_pretty(e), via))
 
 @depends on context@
-position rl4.p;
+position rl4.p : script:python() { kbound_key(p[0]) in kb_rep };
 @@
 * return@p ...;
 
@@ -312,7 +355,7 @@ return@q ...;
 
 @depends on patch@
 expression s.E, C, R;
-position rl4.p;
+position rl4.p : script:python() { kbound_key(p[0]) in kb_rep };
 position p2 != viagoto.q;
 @@
 (

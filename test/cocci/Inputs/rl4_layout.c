@@ -165,3 +165,62 @@ int quiet_maybe_helper(struct foo *f)
 		return ret;
 	return 0;
 }
+
+/* A helper that inits and adds the device passed to it (the pmic_glink
+ * shape), and its teardown helper. */
+static int rl4l_add_dev(struct foo *f, struct auxiliary_device *aux)
+{
+	int ret;
+
+	aux->name = "dev";
+	ret = auxiliary_device_init(aux);
+	if (ret)
+		return ret;
+	ret = auxiliary_device_add(aux);
+	if (ret)
+		auxiliary_device_uninit(aux);
+	return ret;
+}
+
+static void rl4l_del_dev(struct foo *f, struct auxiliary_device *aux)
+{
+	auxiliary_device_delete(aux);
+	auxiliary_device_uninit(aux);
+}
+
+/* Quiet: the init and its teardown are guarded by the same condition; the
+ * rule is not path-sensitive and a path that tears the device down exists. */
+int quiet_guarded(struct foo *f)
+{
+	int ret;
+
+	if (f->x) {
+		ret = rl4l_add_dev(f, &f->adev);
+		if (ret)
+			goto out;
+	}
+	ret = rl4l_prep(f);
+	if (ret)
+		goto out_del;
+	return 0;
+out_del:
+	if (f->x)
+		rl4l_del_dev(f, &f->adev);
+out:
+	return ret;
+}
+
+/* Bug: the same helper, the error path forgets the teardown. */
+int bad_guarded(struct foo *f)
+{
+	int ret;
+
+	ret = rl4l_add_dev(f, &f->adev);
+	if (ret)
+		return ret;
+	ret = rl4l_prep(f);
+	if (ret)
+// CHECK: rl4_layout.c:[[@LINE+1]]:{{.*}}: [RL4] auxiliary_device_init(&f->adev) (in rl4l_add_dev()) succeeded
+		return ret;
+	return 0;
+}
