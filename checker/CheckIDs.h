@@ -53,7 +53,9 @@ enum ModelBits : unsigned {
     "Bound pointer escapes its binding")                                       \
   X(UA5, LifetimeModelBit, AfterUnbind, false, "Uninit before delete")        \
   X(UA6, LifetimeModelBit, AfterUnbind, false,                                 \
-    "Devm registration dropped by hand")
+    "Devm registration dropped by hand")                                       \
+  X(UA7, CallbacksModelBit, AfterUnbind, false,                                \
+    "Release callback tears down its own device")
 
 enum class CheckID : unsigned {
 #define KBOUND_CHECK_ENUM(ID, Models, Cat, Sink, Title) ID,

@@ -24,6 +24,7 @@
 
 #include "ASTHelpers.h"
 #include "DriverIndex.h"
+#include "ReleaseScan.h"
 #include "KboundAPI.h"
 #include "KboundCheckers.h"
 #include "clang/AST/ASTContext.h"
@@ -1384,6 +1385,33 @@ public:
                                  BugReporter &BR) const {
     Analysis A(Mgr, BR, Checks);
     A.run(TU);
+    if (Checks.on(CheckID::UA7))
+      reportUA7(TU, Mgr, BR);
+  }
+
+  void reportUA7(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
+                 BugReporter &BR) const {
+    const SourceManager &SM = Mgr.getSourceManager();
+    for (const SelfTeardown &T : scanReleases(TU)) {
+      std::string Fn = calleeName(T.Call).str();
+      std::string Msg =
+          "[UA7] " + Fn + "() on the device that release callback '" +
+          T.Release->getNameAsString() +
+          "' is releasing: the release runs because the last reference "
+          "was dropped, so this drops it again (a double put, and "
+          "recursion); remove the call, a release only frees what the "
+          "device owns";
+      auto R = std::make_unique<BasicBugReport>(
+          *Checks.get(CheckID::UA7), Msg,
+          PathDiagnosticLocation::createBegin(
+              T.Call, SM, Mgr.getAnalysisDeclContext(T.Release)));
+      R->setDeclWithIssue(T.Release);
+      R->addRange(T.Call->getSourceRange());
+      R->addNote("'" + T.Release->getNameAsString() +
+                     "' is installed as the device's release here",
+                 PathDiagnosticLocation(T.Installed->getBeginLoc(), SM));
+      BR.emitReport(std::move(R));
+    }
   }
 };
 

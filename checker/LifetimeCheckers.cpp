@@ -730,8 +730,10 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     return;
   if (!D) {
     // Teardown of a device set up elsewhere (typically in .remove): start
-    // tracking from here, knowing nothing about what came before.
-    if (Op == DevOp::Use)
+    // tracking from here, knowing nothing about what came before. Not in a
+    // release callback: a teardown there of its own device is UA7's, and
+    // of another device (a parent it held) ends that device's use here.
+    if (Op == DevOp::Use || facts(C).isReleaseFn(topDecl(C)))
       return;
     if (facts(C).isDevmField(Call.getArgExpr(objArg(*E)))) {
       report(C, CheckID::UA6, msg::devmDeviceByHand(calleeOf(Call)),

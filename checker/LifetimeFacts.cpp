@@ -223,6 +223,7 @@ FileFacts FileFacts::compute(ASTContext &Ctx) {
   F.OtherFields.clear();
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
   FreeFinder FF(F);
+  F.ReleaseFns = V.ReleaseFns;
   for (const FunctionDecl *Fn : V.ReleaseFns) {
     if (const FunctionDecl *Def = Fn->getDefinition())
       FF.TraverseDecl(const_cast<FunctionDecl *>(Def));
@@ -244,6 +245,11 @@ bool FileFacts::isDevmField(const Expr *E) const {
 bool FileFacts::isRemoveFn(const Decl *D) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
   return FD && RemoveFns.count(FD->getCanonicalDecl());
+}
+
+bool FileFacts::isReleaseFn(const Decl *D) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  return FD && ReleaseFns.count(FD->getCanonicalDecl());
 }
 
 bool FileFacts::isFreedByRelease(const RecordDecl *RD) const {

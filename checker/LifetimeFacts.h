@@ -40,6 +40,9 @@ struct FileFacts {
 
   bool isDevmField(const clang::Expr *E) const;
   bool isRemoveFn(const clang::Decl *D) const;
+  /// Functions installed as a .release member (device release callbacks).
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 8> ReleaseFns;
+  bool isReleaseFn(const clang::Decl *D) const;
   bool isFreedByRelease(const clang::RecordDecl *RD) const;
 };
 

@@ -14,9 +14,27 @@ import os
 import re
 import sys
 
-# Families whose words select a file for scanning; Memory and Kernel helpers
-# (kfree, IS_ERR, logging) are everywhere and select nothing.
+# Words that select a file for scanning: every word of the auxiliary bus and
+# the registration-data API, and the calls that set up a device of the other
+# driver-core families (a file that only puts or names a device has nothing
+# to leak). Memory and Kernel helpers (kfree, IS_ERR, logging) are everywhere
+# and select nothing.
 SELECTING = {"Auxiliary", "RegData"}
+SETUP_FAMILIES = {"Device", "Platform"}
+SETUP_ROLES = {"Init", "InitAdd", "AllocInit", "Create", "CreateManaged"}
+
+
+def selects(kind, family, role):
+    """'prefix' (matched anywhere, as auxiliary_* words are), 'word' (a whole
+    word: device_register must not select snd_device_register), or None."""
+    if kind == "PATTERN":
+        return None
+    if family in SELECTING:
+        return "prefix"
+    if kind == "FUNC" and family in SETUP_FAMILIES and role in SETUP_ROLES:
+        return "word"
+    return None
+
 
 ROW = re.compile(r"^\s*KBOUND_(FUNC|PATTERN|RECORD)\((.*)\)\s*$")
 
@@ -48,15 +66,21 @@ def main():
         out.write("# kind\tname\tfamily\trole (generated from KboundAPI.def)\n")
         for row in table:
             out.write("\t".join(row) + "\n")
-    words = sorted({name for kind, name, fam, _ in table
-                    if fam in SELECTING and kind != "PATTERN"})
+    prefix = sorted({name for kind, name, fam, role in table
+                     if selects(kind, fam, role) == "prefix"})
     # A word that contains another selecting word adds nothing to the
     # expression (grep matches substrings): keep the shortest forms.
-    words = [w for w in words
-             if not any(o != w and o in w for o in words)]
+    prefix = [w for w in prefix
+              if not any(o != w and o in w for o in prefix)]
+    words = sorted({name for kind, name, fam, role in table
+                    if selects(kind, fam, role) == "word"})
+    parts = []
+    if prefix:
+        parts.append("(%s)" % "|".join(re.escape(w) for w in prefix))
+    if words:
+        parts.append("\\b(%s)\\b" % "|".join(re.escape(w) for w in words))
     with open(os.path.join(outdir, "api-tokens.ere"), "w") as out:
-        out.write("(%s)\n" % "|".join(re.escape(w) for w in words))
-
+        out.write("|".join(parts) + "\n")
 
 if __name__ == "__main__":
     main()
