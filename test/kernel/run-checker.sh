@@ -4,7 +4,8 @@
 #
 # usage: test/kernel/run-checker.sh [options] TREE [PLUGIN]
 #   PLUGIN           kbound.so to load; "none" runs scan-build's default checkers only.
-#                    Default: <repo>/build/checker/kbound.so if it exists, else none.
+#                    Default: $KBOUND_BUILD/checker/kbound.so (<repo>/build) if it
+#                    exists, else none.
 # options:
 #   --any            objects from `aux-objects.sh --any` (default: --init)
 #   --objects FILE   objects to analyze, one .o path (relative to TREE) a line
@@ -37,11 +38,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 KB_PROG=run-checker
 # shellcheck source=../../bin/lib/kbound.sh
 . "$here/../../bin/lib/kbound.sh"
-repo=$ROOT
 REAL_CC=$CLANG
 
 objmode=--init objfile= out= checkers= selftest=0 jobs=$(nproc)
-usage() { sed -n '2,15p' "$0" >&2; exit 2; }
+usage() { sed -n '2,16p' "$0" >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--any) objmode=--any ;;
