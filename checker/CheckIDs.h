@@ -55,7 +55,9 @@ enum ModelBits : unsigned {
   X(UA6, LifetimeModelBit, AfterUnbind, false,                                 \
     "Devm registration dropped by hand")                                       \
   X(UA7, CallbacksModelBit, AfterUnbind, false,                                \
-    "Release callback tears down its own device")
+    "Release callback tears down its own device")                              \
+  X(UA8, LifetimeModelBit, AfterUnbind, false,                                 \
+    "Refcounted device in devres memory")
 
 enum class CheckID : unsigned {
 #define KBOUND_CHECK_ENUM(ID, Models, Cat, Sink, Title) ID,

@@ -65,6 +65,7 @@ enum class Family : unsigned char { Auxiliary, RegData, Device, Platform,
   X(DriverRegister) X(DriverUnregister)                                        \
   /* Memory. */                                                                \
   X(Alloc)       /* fresh memory or NULL, never an ERR_PTR */                  \
+  X(ManagedAlloc) /* the same, freed by devres when its device unbinds */      \
   X(Free)        /* frees argument Arg */                                      \
   X(ManagedFree) /* devm_kfree(dev, p) */                                      \
   /* ERR_PTR helpers. */                                                       \

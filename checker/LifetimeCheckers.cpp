@@ -68,6 +68,8 @@ REGISTER_SET_WITH_PROGRAMSTATE(KbNotErr, SymbolRef)
 REGISTER_MAP_WITH_PROGRAMSTATE(KbBorrowMap, const MemRegion *, SymbolRef)
 // Read before the creation call invalidates the data struct.
 REGISTER_SET_WITH_PROGRAMSTATE(KbPendingBorrow, const MemRegion *)
+// Memory from devm_kzalloc() & co. on this path: devres frees it at unbind.
+REGISTER_SET_WITH_PROGRAMSTATE(KbDevmAllocs, SymbolRef)
 // Devices this path took another reference to (get_device): the model does
 // not count references, so their puts are not followed.
 REGISTER_SET_WITH_PROGRAMSTATE(KbExtraRef, const MemRegion *)
@@ -312,6 +314,14 @@ std::string useAfterRelease(llvm::StringRef Fn, const Names &N,
          "device after tearing it down";
 }
 
+std::string devmMemoryDevice(llvm::StringRef Fn) {
+  return "[UA8] " + Fn.str() +
+         "() on a device that lives in devres memory (devm_kzalloc() & co.): "
+         "devres frees that memory when the parent unbinds, whatever "
+         "references to the device remain (sysfs, a bound driver); allocate "
+         "it with kzalloc() and free it in the device's release callback";
+}
+
 std::string devmDeviceByHand(llvm::StringRef Fn) {
   return "[UA6] " + Fn.str() +
          "() on a device from devm_auxiliary_device_create(): devres "
@@ -379,8 +389,9 @@ StringRef calleeOf(const CallEvent &Call) {
 
 /// kzalloc, kmalloc, kcalloc, kvzalloc, devm_kzalloc, __kmalloc_noprof, ...
 bool isAllocator(const CallEvent &Call) {
+  api::Role R = api::roleOf(Call);
   return Call.getResultType()->isPointerType() &&
-         api::roleOf(Call) == api::Role::Alloc;
+         (R == api::Role::Alloc || R == api::Role::ManagedAlloc);
 }
 
 /// Printing helpers take device pointers but never keep them.
@@ -728,6 +739,14 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
   }
   if (State->contains<KbExtraRef>(R))
     return;
+  // UA8: the device becomes refcounted inside memory devres will free.
+  if ((E->R == Role::Init || E->R == Role::InitAdd) && !D)
+    if (const SymbolicRegion *SB = R->getSymbolicBase())
+      if (State->contains<KbDevmAllocs>(SB->getSymbol())) {
+        report(C, CheckID::UA8, msg::devmMemoryDevice(calleeOf(Call)),
+               C.generateNonFatalErrorNode(), nullptr, R, Here);
+        return;
+      }
   if (!D) {
     // Teardown of a device set up elsewhere (typically in .remove): start
     // tracking from here, knowing nothing about what came before. Not in a
@@ -1057,6 +1076,8 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
   if (isAllocator(Call)) {
     if (SymbolRef S = Call.getReturnValue().getAsSymbol()) {
       State = State->add<KbLocalAllocs>(S)->add<KbNotErr>(S);
+      if (api::roleOf(Call) == api::Role::ManagedAlloc)
+        State = State->add<KbDevmAllocs>(S);
       // Allocators return NULL or memory, never an ERR_PTR: without this,
       // a later IS_ERR() on the pointer splits into an impossible path.
       if (auto Cond = errPtrCond(S, C))
@@ -1246,6 +1267,11 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
   for (SymbolRef S : State->get<KbLocalAllocs>())
     if (SR.isDead(S)) {
       State = State->remove<KbLocalAllocs>(S);
+      Changed = true;
+    }
+  for (SymbolRef S : State->get<KbDevmAllocs>())
+    if (SR.isDead(S)) {
+      State = State->remove<KbDevmAllocs>(S);
       Changed = true;
     }
   for (const MemRegion *R : State->get<KbExtraRef>())

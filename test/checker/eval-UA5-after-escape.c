@@ -1,5 +1,6 @@
 // UA5 after the device was handed to an unknown function: the wrong order
 // (uninit, then delete) on this path is a bug whatever the callee did.
+// (The device also lives in devm memory with an empty release: UA8.)
 // RUN: %kbound_cc1 -verify %s
 #include <linux/auxiliary_bus.h>
 #include <linux/pci.h>
@@ -23,7 +24,7 @@ static int fz_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	p->adev.name = "fz";
 	p->adev.dev.parent = &pdev->dev;
 	p->adev.dev.release = fz_rel;
-	ret = auxiliary_device_init(&p->adev);
+	ret = auxiliary_device_init(&p->adev); // expected-warning {{[UA8]}}
 	if (ret)
 		return ret;
 	ret = auxiliary_device_add(&p->adev);
@@ -54,7 +55,7 @@ static int fz_probe_ok(struct pci_dev *pdev, const struct pci_device_id *id)
 	p->adev.name = "fz";
 	p->adev.dev.parent = &pdev->dev;
 	p->adev.dev.release = fz_rel;
-	ret = auxiliary_device_init(&p->adev);
+	ret = auxiliary_device_init(&p->adev); // expected-warning {{[UA8]}}
 	if (ret)
 		return ret;
 	ret = auxiliary_device_add(&p->adev);
