@@ -27,6 +27,7 @@ __all__ = [
     'kbound_string', 'kbound_strings',
     'kbound_wcall', 'kbound_wparam', 'kbound_wbypass', 'kbound_wmacro',
     'kbound_wnames', 'kbound_wrapper', 'kbound_wsite', 'kbound_wdoes',
+    'kbound_name_at', 'kbound_macro_params',
 ]
 
 # ---------------------------------------------------------------- devices
@@ -263,7 +264,8 @@ def kbound_strings(text, path, extra=None):
 
 _OPS = {'auxiliary_device_init': 'init', 'auxiliary_device_add': 'add',
         '__auxiliary_device_add': 'add', 'auxiliary_device_uninit': 'uninit',
-        'auxiliary_device_delete': 'delete'}
+        'auxiliary_device_delete': 'delete',
+        'auxiliary_registration_drop': 'drop'}
 _wcalls = {}	# (file, fn) -> [(op, container, field)]
 _wparams = {}	# (file, fn) -> {parameter: index}
 _wbypass = set()	# (file, fn, op)
@@ -360,3 +362,35 @@ def kbound_wdoes(path, name, ops, always=False):
     """name is a wrapper or helper of path that does one of ops."""
     return any(op in ops and (alw or not always)
                for (_, op, _, alw) in kbound_wrapper(path, name))
+
+
+_lines = {}
+
+
+def _src_lines(path):
+    if path not in _lines:
+        try:
+            with open(path, errors='replace') as f:
+                _lines[path] = f.read().split('\n')
+        except OSError:
+            _lines[path] = []
+    return _lines[path]
+
+
+def kbound_name_at(pos):
+    """The identifier that starts at the spatch position pos (a rule cannot
+    inherit an identifier whose constraint is a script, so rules that match
+    a wrapper call by such an identifier read its name back here)."""
+    lines = _src_lines(pos.file)
+    try:
+        m = re.match(r'\w+', lines[int(pos.line) - 1][int(pos.column):])
+    except IndexError:
+        return None
+    return m.group(0) if m else None
+
+
+def kbound_macro_params(path, name):
+    """The parameter names of the function-like #define name in path."""
+    m = re.search(r'^[ \t]*#[ \t]*define[ \t]+%s\(([^)]*)\)' % re.escape(name),
+                  _read(path), re.M)
+    return [a.strip() for a in m.group(1).split(',')] if m else []

@@ -66,6 +66,7 @@ import os, re, sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
 from kbound_cocci import *
+kb_wx_dummy = set()	# files where wx named the dummy function
 kb_file = None		# the file being matched (for identifier constraints)
 kb_torn = set()		# wrapper init sites that some later path tears down
 kb_rep = set()		# returns reported for some init site
@@ -149,13 +150,20 @@ n << wp.n;
 kbound_wparam(p[0], p[0].current_element, pn, n)
 
 // (A script rule that drops every match would end matching in the file:
-// name a function that cannot exist instead.)
+// one match per file names a function that cannot exist instead; each
+// match that goes on costs a pass of wb and wbv over the file.)
 @script:python wx@
 p << wc.p;
 FN;
 @@
 fn = p[0].current_element
-coccinelle.FN = cocci.make_ident(fn if kbound_wrapper(p[0].file, fn) else "__kbound_no_fn")
+if kbound_wrapper(p[0].file, fn):
+    coccinelle.FN = cocci.make_ident(fn)
+elif p[0].file not in kb_wx_dummy:
+    kb_wx_dummy.add(p[0].file)
+    coccinelle.FN = cocci.make_ident("__kbound_no_fn")
+else:
+    cocci.include_match(False)
 
 @wb exists@
 identifier wx.FN, wc.API;

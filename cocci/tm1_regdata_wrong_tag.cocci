@@ -24,6 +24,26 @@ from kbound_cocci import *
 kb_tags = {}	# (file, handle) -> {tag: creation line}
 kb_rep = set()	# reported fetch positions
 kb_mode = None
+kb_ctags = {}	# (file, creator macro or helper) -> its tag
+kb_cnot = set()	# (file, helper) that is not a creator with a fixed tag
+kb_ftags = {}	# (file, fetch macro) -> its tag
+kb_ok_ret = re.compile(r"^\s*((devm_)?auxiliary_registration_new\s*\(.*|(ERR_PTR|ERR_CAST)\s*\(.*|NULL)\s*$", re.S)
+
+def kb_is_creator(w):
+    return any(n == w for (f, n) in kb_ctags)
+
+def kb_is_fetcher(w):
+    return any(n == w for (f, n) in kb_ftags)
+
+def kb_creator_tag(p):
+    """The fixed tag of the creator called at p, or None."""
+    w = kbound_name_at(p)
+    if w is None or (p.file, w) in kb_cnot or p.current_element == w:
+        return None
+    return kb_ctags.get((p.file, w))
+
+def kb_fetch_tag(p):
+    return kb_ftags.get((p.file, kbound_name_at(p)))
 
 def kb_created(p, r, a):
     kb_tags.setdefault((p.file, kbound_squash(r)), {}).setdefault(a, p.line)
@@ -31,7 +51,7 @@ def kb_created(p, r, a):
 def kb_wrong(p, r, b):
     """The creation tag and line when handle r was never created with b."""
     tags = kb_tags.get((p.file, kbound_squash(r)))
-    if not tags or b in tags:
+    if not tags or b is None or b in tags:
         return None
     a, line = sorted(tags.items(), key=lambda t: int(t[1]))[0]
     key = (p.file, p.line, p.column)
@@ -83,16 +103,109 @@ pc << cd.pc;
 @@
 kb_created(pc[0], r, a)
 
+// The file's own creators with a fixed tag: a macro whose whole body is
+// the creation, or a function whose every return is the creation or an
+// error; the tag is theirs unless it is one of their parameters.
+@cm@
+identifier W, A;
+expression E1, E2, E3, E4, D;
+position p;
+@@
+#define W(...) \(auxiliary_registration_new@p\|devm_auxiliary_registration_new@p\)(E1, E2, E3, E4, &A, D)
+
+@script:python@
+w << cm.W;
+a << cm.A;
+p << cm.p;
+@@
+if a not in kbound_macro_params(p[0].file, w):
+    kb_ctags[(p[0].file, w)] = a
+
+@ch@
+identifier fn, A;
+expression E1, E2, E3, E4, D;
+position p;
+@@
+fn@p(...) { <+... return \(auxiliary_registration_new\|devm_auxiliary_registration_new\)(E1, E2, E3, E4, &A, D); ...+> }
+
+@script:python@
+fn << ch.fn;
+a << ch.A;
+p << ch.p;
+@@
+kb_ctags.setdefault((p[0].file, fn), a)
+if kb_ctags[(p[0].file, fn)] != a:
+    kb_cnot.add((p[0].file, fn))	# two tags
+
+@chr depends on ch@
+identifier ch.fn;
+expression R;
+position pr;
+@@
+fn(...) { <+... return@pr R; ...+> }
+
+@script:python@
+fn << ch.fn;
+r << chr.R;
+pr << chr.pr;
+@@
+if not kb_ok_ret.match(r):
+    kb_cnot.add((pr[0].file, fn))
+
+@chp depends on ch@
+identifier ch.fn, ch.A;
+type T;
+position pp;
+@@
+fn@pp(..., T A, ...) { ... }
+
+@script:python@
+fn << ch.fn;
+pp << chp.pp;
+@@
+kb_cnot.add((pp[0].file, fn))
+
+@cw depends on cm || ch@
+expression R;
+identifier W : script:python() { kb_is_creator(W) };
+position pc;
+@@
+R = W@pc(...)
+
+@script:python@
+r << cw.R;
+pc << cw.pc;
+@@
+a = kb_creator_tag(pc[0])
+if a:
+    kb_created(pc[0], r, a)
+
+@cwd depends on cm || ch@
+identifier R;
+identifier W : script:python() { kb_is_creator(W) };
+type T;
+position pc;
+@@
+T R = W@pc(...);
+
+@script:python@
+r << cwd.R;
+pc << cwd.pc;
+@@
+a = kb_creator_tag(pc[0])
+if a:
+    kb_created(pc[0], r, a)
+
 // Fetches: through auxiliary_registration_device(R) directly, or a local
 // (assigned or initialized) holding it.
-@f1 depends on c || cd@
+@f1 depends on c || cd || cw || cwd@
 expression R;
 identifier B;
 position pf;
 @@
 auxiliary_registration_data@pf(auxiliary_registration_device(R), &B)
 
-@f2 depends on c || cd exists@
+@f2 depends on c || cd || cw || cwd exists@
 expression R, X;
 identifier B;
 position pf;
@@ -101,7 +214,7 @@ X = auxiliary_registration_device(R);
 ... when != X = ...
 auxiliary_registration_data@pf(X, &B)
 
-@f3 depends on c || cd exists@
+@f3 depends on c || cd || cw || cwd exists@
 expression R;
 identifier X, B;
 type T;
@@ -132,7 +245,69 @@ pf << f3.pf;
 @@
 kb_wrong(pf[0], r, b)
 
+// Fetches through a macro of the file whose whole body is the fetch with
+// a fixed tag: `#define foo_data(a) auxiliary_registration_data(a, &B)`.
+@fm depends on c || cd || cw || cwd@
+identifier W, a, B;
+position p;
+@@
+#define W(a) auxiliary_registration_data@p(a, &B)
+
+@script:python@
+w << fm.W;
+b << fm.B;
+p << fm.p;
+@@
+if b not in kbound_macro_params(p[0].file, w):
+    kb_ftags[(p[0].file, w)] = b
+
+@f1w depends on fm@
+expression R;
+identifier W : script:python() { kb_is_fetcher(W) };
+position pf;
+@@
+W@pf(auxiliary_registration_device(R))
+
+@f2w depends on fm exists@
+expression R, X;
+identifier W : script:python() { kb_is_fetcher(W) };
+position pf;
+@@
+X = auxiliary_registration_device(R);
+... when != X = ...
+W@pf(X)
+
+@f3w depends on fm exists@
+expression R;
+identifier X;
+identifier W : script:python() { kb_is_fetcher(W) };
+type T;
+position pf;
+@@
+T X = auxiliary_registration_device(R);
+... when != X = ...
+W@pf(X)
+
+@script:python@
+r << f1w.R;
+pf << f1w.pf;
+@@
+kb_wrong(pf[0], r, kb_fetch_tag(pf[0]))
+
+@script:python@
+r << f2w.R;
+pf << f2w.pf;
+@@
+kb_wrong(pf[0], r, kb_fetch_tag(pf[0]))
+
+@script:python@
+r << f3w.R;
+pf << f3w.pf;
+@@
+kb_wrong(pf[0], r, kb_fetch_tag(pf[0]))
+
 @depends on context@
+identifier F;
 position p : script:python() { (p[0].file, p[0].line, p[0].column) in kb_rep };
 @@
-* auxiliary_registration_data@p(...)
+* F@p(...)

@@ -37,6 +37,8 @@ kb_def = re.compile(r'DEFINE_AUXILIARY_REGDATA_TYPE\s*\(\s*(\w+)\s*,\s*([^;]*?)\
 kb_inc = re.compile(r'#\s*include\s*"([^"]+)"')
 kb_tdef = re.compile(r'typedef\s+((?:struct|union|enum)\s+\w+|\w+)\s+(\w+)\s*;')
 kb_typedefs = {}	# file -> {alias: type}
+kb_macros = {}	# (file, creation macro) -> (its tag, index of its data parameter)
+kb_mode = None
 
 def kb_tags_of(file):
     if file in kb_tags:
@@ -73,6 +75,14 @@ def kb_mismatch(p, tag, t):
     kb_rep.add((p.file, p.line, p.column))
     return want
 
+@initialize:python depends on report@
+@@
+kb_mode = "report"
+
+@initialize:python depends on org@
+@@
+kb_mode = "org"
+
 @script:python depends on report@
 p << tm3.p;
 tag << tm3.tag;
@@ -98,6 +108,51 @@ tag << tm3.tag;
 t << tm3.T;
 @@
 kb_mismatch(p[0], tag, t)
+
+// A creation macro of the file with a fixed tag whose data is one of its
+// parameters: `#define foo_reg(d, x) auxiliary_registration_new(d, ...,
+// &foo_type, x)`; a call passes the data unchecked by the compiler.
+@tm3m@
+identifier W, tag;
+expression E1, E2, E3, E4, D;
+position p;
+@@
+#define W(...) \(auxiliary_registration_new@p\|devm_auxiliary_registration_new@p\)(E1, E2, E3, E4, &tag, D)
+
+@script:python@
+w << tm3m.W;
+tag << tm3m.tag;
+d << tm3m.D;
+p << tm3m.p;
+@@
+params = kbound_macro_params(p[0].file, w)
+d = d.strip().strip("()").strip()
+if tag not in params and d in params:
+    kb_macros[(p[0].file, w)] = (tag, params.index(d))
+
+@tm3w depends on tm3m@
+identifier W : script:python() { any(n == W for (f, n) in kb_macros) };
+expression list[n] ES;
+type T;
+T *D;
+position p;
+@@
+W@p(ES, D, ...)
+
+@script:python@
+p << tm3w.p;
+n << tm3w.n;
+t << tm3w.T;
+d << tm3w.D;
+@@
+w = kbound_name_at(p[0])
+m = kb_macros.get((p[0].file, w))
+if m and m[1] == int(n):
+    want = kb_mismatch(p[0], m[0], t)
+    if want and kb_mode == "report":
+        coccilib.report.print_report(p[0], "[TM3] registration data %s is a %s *, but tag %s (in %s()) is for %s: pass a %s * or the tag of %s" % (d.replace(" ", ""), kbound_norm(t), m[0], w, want, want, kbound_norm(t)))
+    elif want and kb_mode == "org":
+        coccilib.org.print_todo(p[0], "[TM3] registration data is a %s *, tag %s (in %s()) is for %s" % (kbound_norm(t), m[0], w, want))
 
 @depends on context@
 identifier NEW;

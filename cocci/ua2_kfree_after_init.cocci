@@ -69,6 +69,7 @@ import os, re, sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
 from kbound_cocci import *
+kb_wx_dummy = set()	# files where wx named the dummy function
 kbound_sites = {}	# init/delete position -> (API, wrapper or None)
 kbound_nopatch = set()	# kfree() positions that patch mode must leave alone
 kbound_release_fns = set()	# (file, fn) assigned to a ->release
@@ -148,13 +149,20 @@ n << wp.n;
 kbound_wparam(p[0], p[0].current_element, pn, n)
 
 // (A script rule that drops every match would end matching in the file:
-// name a function that cannot exist instead.)
+// one match per file names a function that cannot exist instead; each
+// match that goes on costs a pass of wb and wbv over the file.)
 @script:python wx@
 p << wc.p;
 FN;
 @@
 fn = p[0].current_element
-coccinelle.FN = cocci.make_ident(fn if kbound_wrapper(p[0].file, fn) else "__kbound_no_fn")
+if kbound_wrapper(p[0].file, fn):
+    coccinelle.FN = cocci.make_ident(fn)
+elif p[0].file not in kb_wx_dummy:
+    kb_wx_dummy.add(p[0].file)
+    coccinelle.FN = cocci.make_ident("__kbound_no_fn")
+else:
+    cocci.include_match(False)
 
 @wb exists@
 identifier wx.FN, wc.API;
@@ -230,7 +238,6 @@ else:
 expression s.E, s.C;
 identifier i.INIT;
 identifier ret;
-type T;
 identifier U : script:python() { kb_uninit_maybe(U) };
 position i.pi, p;
 statement S;
@@ -239,8 +246,8 @@ statement S;
 ret = INIT@pi(...);
 if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
 |
-T ret = INIT@pi(...);
-if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
+int ret = INIT@pi(...);
+if (\(ret\|ret < 0\)) S
 |
 if (\(INIT@pi(...)\|INIT@pi(...) < 0\|INIT@pi(...) != 0\)) S
 |
@@ -341,7 +348,6 @@ if (pf[0].file, fn) in kbound_release_fns:
 expression s.E, s.C;
 identifier i.INIT;
 identifier ret;
-type T;
 identifier U : script:python() { kbound_wdoes(kb_file, U, ["uninit"], True) };
 position i.pi, pu, p;
 statement S;
@@ -350,8 +356,8 @@ statement S;
 ret = INIT@pi(...);
 if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
 |
-T ret = INIT@pi(...);
-if (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
+int ret = INIT@pi(...);
+if (\(ret\|ret < 0\)) S
 |
 if (\(INIT@pi(...)\|INIT@pi(...) < 0\|INIT@pi(...) != 0\)) S
 |
