@@ -178,12 +178,12 @@ EOF
 	(cd "$TREE" && PATH="$out/shim:$PATH" "${sb[@]}" make "LLVM=$LLVM_SUFFIX" \
 		M="$st" kbound_selftest.o) > "$out/selftest.log" 2>&1
 	d=$out/objects/$(printf '%s' "$st/kbound_selftest.o" | sed 's,/,__,g')
-	if ! warnings_of "$d/stderr" | grep -q 'core.NullDereference'; then
+	if ! grep -q 'core.NullDereference' <<<"$(warnings_of "$d/stderr")"; then
 		echo "run-checker: SELFTEST FAILED: null dereference not reported (see $out/selftest.log)" >&2
 		exit 1
 	fi
 	echo "run-checker: selftest ok: core.NullDereference reported"
-	if warnings_of "$d/stderr" | grep -q '\[RL4\]'; then
+	if grep -q '\[RL4\]' <<<"$(warnings_of "$d/stderr")"; then
 		echo "run-checker: selftest: kbound reported RL4"
 	else
 		echo "run-checker: selftest: kbound reported no RL4 (plugin: $PLUGIN)"
