@@ -35,6 +35,9 @@ config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
 
 src = config.kbound_src_root
 obj = config.kbound_obj_root
+# The scripts under test (bin/kbound-check, bin/kbound) use the build under
+# test, not whatever build/ the checkout happens to hold.
+config.environment["KBOUND_BUILD"] = obj
 clang = config.kbound_clang
 resource_dir = subprocess.check_output(
     [clang, "-print-resource-dir"], text=True).strip()
