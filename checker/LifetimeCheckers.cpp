@@ -93,6 +93,8 @@ public:
     return *Facts;
   }
   bool mayReportHalfTeardown(const DevState &D, CheckerContext &C) const;
+  bool releaseMayFree(const DevState &D, const MemRegion *R,
+                      CheckerContext &C) const;
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
@@ -574,6 +576,27 @@ bool LifetimeModel::mayReportHalfTeardown(const DevState &D,
 }
 
 /// Calls the model handles itself: never an escape of what they are given.
+/// May the put that released \p R have freed it (and its container)? The
+/// release is read where the file has it: a file whose device releases free
+/// nothing of this type (an empty release, memory freed by the owner) is
+/// UA8's concern, not a use after free. Devices the core allocated
+/// (platform_device_alloc, auxiliary_device_create) have the core's
+/// release, which frees them; so does any device whose release is not in
+/// the file (the kernel's rule).
+bool LifetimeModel::releaseMayFree(const DevState &D, const MemRegion *R,
+                                   CheckerContext &C) const {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(D.Origin.S)) {
+    api::Role OR = api::roleOf(CE);
+    if (OR == api::Role::AllocInit || OR == api::Role::Create)
+      return true;
+  }
+  const RecordDecl *Rec = containerRecord(R);
+  if (!Rec)
+    if (const auto *TR = dyn_cast<TypedValueRegion>(R))
+      Rec = TR->getValueType()->getAsRecordDecl();
+  return !facts(C).releaseKnownFor(Rec) || facts(C).isFreedByRelease(Rec);
+}
+
 bool LifetimeModel::isKnownAPI(const CallEvent &Call) {
   using api::Role;
   if (api::roleOf(Call) == Role::Free)
@@ -790,6 +813,12 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
            C.generateErrorNode(), nullptr, R, Site());
     return;
   case DevStepKind::DoublePut:
+    // A put of a generic or platform device this path did not set up may
+    // drop one of several references the caller holds (kobject_get(),
+    // cdev refs): two puts prove nothing without the init.
+    if (D->Assumed && D->Fam != api::Family::Auxiliary &&
+        D->Fam != api::Family::RegData)
+      return;
     report(C, CheckID::UA1, msg::doublePut(msg::namesOf(*D)),
            C.generateErrorNode(), nullptr,
            R, Site());
@@ -1172,6 +1201,23 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   // IS_ERR() on a pointer known not to be an ERR_PTR. The inline body's
   // comparison is lost on casted regions (Element{SymRegion{p}}), which
   // would split an impossible error path.
+  // Logging keeps nothing and changes none of the driver's state: without
+  // this, the conservative call would invalidate every global (a device kept
+  // in a static would read back as a new symbol after each pr_err()).
+  if (R == Role::Logging) {
+    const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+    if (!CE)
+      return false;
+    ProgramStateRef State = C.getState();
+    if (!Call.getResultType()->isVoidType())
+      State = State->BindExpr(
+          CE, C.getLocationContext(),
+          C.getSValBuilder().conjureSymbolVal(CE, C.getLocationContext(),
+                                              Call.getResultType(),
+                                              C.blockCount()));
+    C.addTransition(State);
+    return true;
+  }
   if (R == Role::IsErr) {
     SymbolRef S = Call.getArgSVal(0).getAsLocSymbol(/*IncludeBaseRegions=*/true);
     const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
@@ -1440,7 +1486,7 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   // A field of a released device.
   for (const MemRegion *Cur = R; Cur;) {
     if (const DevState *D = State->get<KbDevMap>(Cur)) {
-      if (isReleasedKind(D->K)) {
+      if (isReleasedKind(D->K) && releaseMayFree(*D, Cur, C)) {
         report(C, CheckID::UA1, msg::deviceAccessAfterPut(msg::namesOf(*D),
                                                  D->K == DevKind::Destroyed),
                C.generateErrorNode(), nullptr, Cur, Site());
@@ -1459,7 +1505,7 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   for (const auto &[DR, D] : State->get<KbDevMap>()) {
     if (!isReleasedKind(D.K) || DR->getBaseRegion() != Base)
       continue;
-    if (!facts(C).isFreedByRelease(containerRecord(DR)))
+    if (!releaseMayFree(D, DR, C))
       continue;
     report(C, CheckID::UA1, msg::containerAccessAfterPut(msg::namesOf(D),
                                                 D.K == DevKind::Destroyed),

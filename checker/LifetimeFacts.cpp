@@ -87,8 +87,37 @@ public:
     if (const FieldDecl *FD = memberField(LHS)) {
       noteAssign(FD, RHS);
       noteCallback(FD, RHS);
+      if (api::memberKind(FD) == api::MemberKind::Release)
+        noteReleaseOwner(LHS);
     }
     return true;
+  }
+
+  // `foo->adev.dev.release = fn`, or `dev->release = fn` with
+  // `struct device *dev = &foo->dev`: the release is foo's.
+  void noteReleaseOwner(const Expr *LHS) {
+    const Expr *E = LHS;
+    for (unsigned Hops = 0; Hops < 4; ++Hops) {
+      E = E->IgnoreParenCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(E))
+        E = UO->getSubExpr()->IgnoreParenCasts();
+      while (const auto *ME = dyn_cast<MemberExpr>(E))
+        E = ME->getBase()->IgnoreParenCasts();
+      QualType T = E->getType();
+      if (const auto *PT = T->getAs<PointerType>())
+        T = PT->getPointeeType();
+      const RecordDecl *RD = T->getAsRecordDecl();
+      if (RD && !api::isRecord(RD, api::RecordKind::Device)) {
+        F.ReleaseHandled.insert(cast<RecordDecl>(RD->getCanonicalDecl()));
+        return;
+      }
+      // A local struct device pointer: follow its initializer.
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!VD || !VD->getInit())
+        return;
+      E = VD->getInit();
+    }
   }
 
   bool VisitInitListExpr(InitListExpr *Syn) {
@@ -123,6 +152,13 @@ public:
       if (const auto *RT = PT->getPointeeType()->getAs<RecordType>())
         F.ReleaseFreed.insert(
             cast<RecordDecl>(RT->getDecl()->getCanonicalDecl()));
+    return true;
+  }
+  // container_of(dev, struct foo, dev) in a release: it is foo's release.
+  bool VisitOffsetOfExpr(OffsetOfExpr *OE) {
+    if (const RecordDecl *RD =
+            OE->getTypeSourceInfo()->getType()->getAsRecordDecl())
+      F.ReleaseHandled.insert(cast<RecordDecl>(RD->getCanonicalDecl()));
     return true;
   }
 };
@@ -250,6 +286,10 @@ bool FileFacts::isRemoveFn(const Decl *D) const {
 bool FileFacts::isReleaseFn(const Decl *D) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
   return FD && ReleaseFns.count(FD->getCanonicalDecl());
+}
+
+bool FileFacts::releaseKnownFor(const RecordDecl *RD) const {
+  return RD && ReleaseHandled.count(cast<RecordDecl>(RD->getCanonicalDecl()));
 }
 
 bool FileFacts::isFreedByRelease(const RecordDecl *RD) const {

@@ -32,6 +32,9 @@ struct FileFacts {
   /// Record types a .release callback kfree()s (a device embedded in one is
   /// freed with it).
   llvm::SmallPtrSet<const clang::RecordDecl *, 8> ReleaseFreed;
+  /// Record types whose device release the file defines: a release does
+  /// container_of() to them, or is assigned through one of their members.
+  llvm::SmallPtrSet<const clang::RecordDecl *, 8> ReleaseHandled;
   /// The file sets a device release callback (a `void (struct device *)`
   /// assigned to a .release member): the ones its devices get are known.
   bool HasDeviceRelease = false;
@@ -44,6 +47,8 @@ struct FileFacts {
   llvm::SmallPtrSet<const clang::FunctionDecl *, 8> ReleaseFns;
   bool isReleaseFn(const clang::Decl *D) const;
   bool isFreedByRelease(const clang::RecordDecl *RD) const;
+  /// Is the release of a device embedded in (or being) \p RD in this file?
+  bool releaseKnownFor(const clang::RecordDecl *RD) const;
 };
 
 /// Does \p FD's body call a function whose name suggests it unregisters or
