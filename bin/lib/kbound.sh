@@ -188,12 +188,17 @@ kb_rules() {
 # kb_run_rule RULE DEST SPATCH_ARGS...: RULE in report mode, its report in
 # DEST/<rule>.txt, spatch's stderr in DEST/<rule>.err; SPATCH_ARGS name the
 # files (--dir D, --file-groups F) and the include options. Non-zero (and a
-# note) when spatch fails.
+# note) when spatch fails. spatch -j keeps its workers' files in the current
+# folder unless told otherwise (a tree the user cannot write, or should not
+# litter): here, a fresh folder under /tmp.
 kb_run_rule() {
-	local rule=$1 dest=$2 name
+	local rule=$1 dest=$2 name tmp rc=0
 	shift 2
 	name=$(basename "$rule" .cocci)
+	tmp=$(mktemp -d /tmp/kbound-spatch.XXXXXX) || die "cannot create a folder under /tmp"
 	spatch -D report --very-quiet --no-show-diff --cocci-file "$rule" \
-		-j "$JOBS" "$@" >"$dest/$name.txt" 2>"$dest/$name.err" ||
-		{ note "rule $name failed; see $dest/$name.err"; return 1; }
+		-j "$JOBS" --tmp-dir "$tmp/spatch" "$@" \
+		>"$dest/$name.txt" 2>"$dest/$name.err" || rc=$?
+	rm -rf "$tmp"
+	[ $rc -eq 0 ] || { note "rule $name failed; see $dest/$name.err"; return 1; }
 }
