@@ -8,7 +8,9 @@
 // Confidence: High
 // Copyright: (C) 2026 kbound authors.
 // Comments: a check through IS_ERR(), IS_ERR_OR_NULL(), PTR_ERR_OR_ZERO()
-//  or IS_ERR_VALUE() on the path counts.
+//  or IS_ERR_VALUE() on the path counts, and so does handing the pointer
+//  itself to any function (a driver's own check helper; the checker
+//  follows those).
 //  A dereference guarded by the check in the same expression
 //  (IS_ERR(D) ? ... : D->x, !IS_ERR(D) && D->x) is not reported.
 // Options: --no-includes --include-headers
@@ -19,7 +21,7 @@ virtual report
 
 @tm5 exists@
 expression D;
-identifier fld;
+identifier fld, F;
 position p0, p;
 @@
 D = auxiliary_registration_data@p0(...);
@@ -27,6 +29,7 @@ D = auxiliary_registration_data@p0(...);
     when != IS_ERR_OR_NULL(D)
     when != PTR_ERR_OR_ZERO(D)
     when != IS_ERR_VALUE(D)
+    when != F(..., D, ...)
     when != D = ...
 (
 D@p->fld
@@ -37,7 +40,7 @@ D@p[...]
 )
 
 @tm5d exists@
-identifier D;
+identifier D, F;
 type T;
 identifier fld;
 position p0, p;
@@ -47,6 +50,7 @@ T D = auxiliary_registration_data@p0(...);
     when != IS_ERR_OR_NULL(D)
     when != PTR_ERR_OR_ZERO(D)
     when != IS_ERR_VALUE(D)
+    when != F(..., D, ...)
     when != D = ...
 (
 D@p->fld

@@ -120,3 +120,18 @@ int bad_other_checked(struct auxiliary_device *adev, struct foo *g)
 // CHECK: tm5.c:[[@LINE+1]]:{{[0-9]+-[0-9]+}}: [TM5] f from auxiliary_registration_data()
 	return IS_ERR(g) ? 0 : f->x;
 }
+
+/* Correct: the driver's own check helper (held-out round 9). */
+static bool foo_bad(const void *p)
+{
+	return IS_ERR_OR_NULL(p);
+}
+
+int good_helper_check(struct auxiliary_device *adev)
+{
+	struct foo *f = auxiliary_registration_data(adev, &foo_type);
+
+	if (foo_bad(f))
+		return -ENODEV;
+	return f->x;
+}
