@@ -563,6 +563,12 @@ bool LifetimeModel::mayReportHalfTeardown(const DevState &D,
     return false;
   if (!D.Assumed)
     return true;
+  // A put_device() / platform_device_put() in .remove more often drops a
+  // reference a lookup took (bus_find_device(), of_find_device_by_node())
+  // than it tears down a device the driver added: without the add on the
+  // path, only the auxiliary family's uninit says the device was added.
+  if (D.Fam != api::Family::Auxiliary && D.Fam != api::Family::RegData)
+    return false;
   const Decl *Top = topDecl(C);
   // The uninit's argument names the device only when the uninit is in the
   // remove function itself (in a helper it names the helper's parameter).

@@ -105,3 +105,17 @@ void two_refs(struct device *dev)
 	put_device(dev);
 	put_device(dev);
 }
+
+/* A reference from a lookup, dropped in .remove: not a half teardown. */
+struct looker {
+	struct device *peer;
+};
+
+void looker_remove(struct looker *l)
+{
+	put_device(l->peer);
+}
+
+struct platform_driver looker_driver = {
+	.remove = (void (*)(struct platform_device *))looker_remove,
+};

@@ -22,7 +22,7 @@ if 'TM2' in covered:
     covered.add('TM1')      # the TM2 pass labels same-file mismatches TM1
 
 reports = {}                # fixture -> list of (ID, file:line)
-line_re = re.compile(r'^(\S+?):(\d+):[\d-]+: \[((?:RL|TM|UA)\d)\] ')
+line_re = re.compile(r'^(.+?):(\d+):[\d-]+: \[((?:RL|TM|UA)\d)\] ')
 for rule in rules:
     out = subprocess.run(
         [spatch, '-D', 'report', '--very-quiet', '--no-show-diff',
