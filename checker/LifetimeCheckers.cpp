@@ -1207,10 +1207,11 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   // IS_ERR() on a pointer known not to be an ERR_PTR. The inline body's
   // comparison is lost on casted regions (Element{SymRegion{p}}), which
   // would split an impossible error path.
-  // Logging keeps nothing and changes none of the driver's state: without
+  // Logging (and a device's setup before its add: platform_device_add_data)
+  // keeps nothing and changes none of the driver's state: without
   // this, the conservative call would invalidate every global (a device kept
   // in a static would read back as a new symbol after each pr_err()).
-  if (R == Role::Logging) {
+  if (R == Role::Logging || R == Role::DeviceSetup) {
     const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
     if (!CE)
       return false;
