@@ -122,6 +122,27 @@ static void kb_device_unlink(struct device *dev)
 	}
 }
 
+/*
+ * Devices whose release callback is running. A put of one of them from inside
+ * its own release (UA7) drops a reference that no longer exists: the kernel's
+ * refcount_t underflow, and with a plain counter a second release of memory
+ * the first one is about to free. It is fatal here so that it cannot pass as
+ * a WARNING the scenario goes on from.
+ */
+#define KB_MAX_RELEASING 16
+static struct device *kb_releasing[KB_MAX_RELEASING];
+static int kb_nr_releasing;
+
+static bool kb_in_release(const struct device *dev)
+{
+	int i;
+
+	for (i = 0; i < kb_nr_releasing; i++)
+		if (kb_releasing[i] == dev)
+			return true;
+	return false;
+}
+
 static void kb_device_release(struct device *dev)
 {
 	char *name = dev->name;
@@ -135,9 +156,13 @@ static void kb_device_release(struct device *dev)
 	/* Devres outlives an unbound device until its release, as in the
 	 * kernel's device_release(). */
 	kb_devres_release_all(dev);
-	if (dev->release)
+	if (dev->release) {
+		if (kb_nr_releasing < KB_MAX_RELEASING)
+			kb_releasing[kb_nr_releasing++] = dev;
 		dev->release(dev);
-	else
+		if (kb_nr_releasing && kb_releasing[kb_nr_releasing - 1] == dev)
+			kb_nr_releasing--;
+	} else
 		kbound_warn("Device '%s' does not have a release() function, it is broken and must be fixed",
 			    name ? name : "(unnamed)");
 	/* The name is owned by the device (like the kobject's). */
@@ -162,6 +187,12 @@ void put_device(struct device *dev)
 		kbound_warn("put_device of a device that was never initialized (%p)",
 			    (void *)dev);
 		return;
+	}
+	if (dev->kref <= 0 && kb_in_release(dev)) {
+		fprintf(stderr,
+			"kbound: BUG: put of %s inside its own release callback: refcount_t: underflow; use-after-free\n",
+			kb_dev_name(dev));
+		abort();
 	}
 	if (dev->kref <= 0) {
 		/* Only reachable when the release left the memory alive;

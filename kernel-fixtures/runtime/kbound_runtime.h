@@ -13,6 +13,7 @@
 
 extern const struct bus_type pci_bus_type;
 extern const struct bus_type auxiliary_bus_type;
+extern const struct bus_type platform_bus_type;
 
 /* ---- fault injection (fault.c) ---- */
 /* Make the n-th fallible call from now fail (0 disarms). */

@@ -4,18 +4,23 @@
  * platform_data), platform_device_add() registers, platform_device_register()
  * does device_initialize() + platform_device_add() (on failure the caller still
  * owes platform_device_put()), platform_device_unregister() is del + put.
- * Declarations only: the analyzer tests read them; the fixture runtime does
- * not implement this family yet. */
+ * platform_device_add_data() kmemdup()s into dev.platform_data. The fixture
+ * runtime implements the family (runtime/platform.c) with a platform bus that
+ * binds a struct platform_driver by id_table or driver name. */
 #ifndef _LINUX_PLATFORM_DEVICE_H
 #define _LINUX_PLATFORM_DEVICE_H
 
 #include <linux/device.h>
 #include <linux/mod_devicetable.h>
+#include <linux/module.h>
 
 struct platform_device_id {
 	char name[20];
 	unsigned long driver_data;
 };
+
+#define PLATFORM_DEVID_NONE	(-1)
+#define PLATFORM_DEVID_AUTO	(-2)
 
 struct platform_device {
 	const char *name;
@@ -41,6 +46,16 @@ int __must_check platform_device_register(struct platform_device *pdev);
 void platform_device_unregister(struct platform_device *pdev);
 int platform_device_add_data(struct platform_device *pdev, const void *data,
 			     size_t size);
+
+int __must_check __platform_driver_register(struct platform_driver *drv,
+					   struct module *owner);
+#define platform_driver_register(drv) \
+	__platform_driver_register(drv, THIS_MODULE)
+void platform_driver_unregister(struct platform_driver *drv);
+
+#define module_platform_driver(__platform_driver) \
+	module_driver(__platform_driver, platform_driver_register, \
+		      platform_driver_unregister)
 
 static inline void *platform_get_drvdata(const struct platform_device *pdev)
 {
