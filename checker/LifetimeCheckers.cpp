@@ -596,11 +596,17 @@ bool LifetimeModel::releaseMayFree(const DevState &D, const MemRegion *R,
     if (OR == api::Role::AllocInit || OR == api::Role::Create)
       return true;
   }
-  const RecordDecl *Rec = containerRecord(R);
-  if (!Rec)
-    if (const auto *TR = dyn_cast<TypedValueRegion>(R))
-      Rec = TR->getValueType()->getAsRecordDecl();
-  return !facts(C).releaseKnownFor(Rec) || facts(C).isFreedByRelease(Rec);
+  // The release may be known through the container (container_of() to it)
+  // or through the device itself (`adev->dev.release = fn` on a struct
+  // auxiliary_device pointer, pmic_glink's shape).
+  const RecordDecl *Cont = containerRecord(R);
+  const RecordDecl *Own = nullptr;
+  if (const auto *TR = dyn_cast<TypedValueRegion>(R))
+    Own = TR->getValueType()->getAsRecordDecl();
+  const FileFacts &F = facts(C);
+  if (!F.releaseKnownFor(Cont) && !F.releaseKnownFor(Own))
+    return true;
+  return F.isFreedByRelease(Cont ? Cont : Own);
 }
 
 bool LifetimeModel::isKnownAPI(const CallEvent &Call) {
