@@ -71,7 +71,8 @@ enum class Family : unsigned char { Auxiliary, RegData, Device, Platform,
   /* ERR_PTR helpers. */                                                       \
   X(IsErr) X(IsErrOrNull) X(PtrErr) X(PtrErrOrZero) X(ErrCast)                 \
   /* Neither keeps nor tears down what it is given. */                        \
-  X(Logging) X(Harmless)
+  X(Logging) X(Harmless)                                                       \
+  X(Store) /* links arg Arg into a list others walk: a hand-off */
 
 enum class Role : unsigned char {
 #define KBOUND_ROLE_ENUM(R) R,

@@ -1231,6 +1231,25 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
     C.addTransition(State);
     return true;
   }
+  // list_add(&priv->node, &head): the structure the node is in, and every
+  // device embedded in it, is now reachable by whoever walks the list (a
+  // teardown by name, a module exit). The list itself is not modeled.
+  if (R == Role::Store) {
+    const api::Entry *SE = api::lookup(Call);
+    const MemRegion *Node =
+        SE ? regionOf(Call.getArgSVal(SE->Arg)) : nullptr;
+    if (!Node)
+      return false;
+    ProgramStateRef State = C.getState();
+    for (const auto &[DR, D] : State->get<KbDevMap>())
+      if (DR->getBaseRegion() == Node->getBaseRegion() && !D.EscapedBind) {
+        DevState N = D;
+        N.EscapedBind = true;
+        State = State->set<KbDevMap>(DR, N);
+      }
+    C.addTransition(State);
+    return true;
+  }
   if (R == Role::IsErr) {
     SymbolRef S = Call.getArgSVal(0).getAsLocSymbol(/*IncludeBaseRegions=*/true);
     const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
