@@ -144,6 +144,13 @@ inline bool isModeledFamily(Family F) {
          F == Family::Device || F == Family::Platform;
 }
 
+/// The auxiliary bus and the registration-data API on top of it: a device of
+/// theirs that the driver tears down is one it set up (no lookup hands out
+/// references to them).
+inline bool isAuxiliaryFamily(Family F) {
+  return F == Family::Auxiliary || F == Family::RegData;
+}
+
 /// A driver-core primitive on a device (what a teardown or setup does to a
 /// device, not to a registration).
 inline bool isDevicePrimitive(Role R) {

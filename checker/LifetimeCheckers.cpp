@@ -166,7 +166,7 @@ constexpr const char *DevmRegFieldDropped =
 /// A device family's own words and functions (from the API table), so that
 /// one text serves auxiliary_device_uninit() and put_device() alike.
 struct Names {
-  std::string Init, Add, Del, Put, Destroy, Create;
+  std::string Init, Del, Put, Destroy, Create;
   const char *Noun, *A, *PutVerb;
   bool InitMayFail = true; // false: the init call was an init + add that failed
 };
@@ -179,12 +179,11 @@ Names namesOf(const DevState &D) {
   };
   Names N;
   N.Init = Of(Role::Init, Role::AllocInit);
-  N.Add = Of(Role::Add, Role::InitAdd);
   N.Del = Of(Role::Del, Role::DelPut);
   N.Put = Of(Role::Put, Role::DelPut);
   N.Destroy = Of(Role::Destroy, Role::DelPut);
   N.Create = api::nameFor(D.Fam, Role::Create).str();
-  bool Aux = D.Fam == api::Family::Auxiliary || D.Fam == api::Family::RegData;
+  bool Aux = api::isAuxiliaryFamily(D.Fam);
   N.Noun = Aux ? "auxiliary device"
            : D.Fam == api::Family::Platform ? "platform device"
                                             : "device";
@@ -567,7 +566,7 @@ bool LifetimeModel::mayReportHalfTeardown(const DevState &D,
   // reference a lookup took (bus_find_device(), of_find_device_by_node())
   // than it tears down a device the driver added: without the add on the
   // path, only the auxiliary family's uninit says the device was added.
-  if (D.Fam != api::Family::Auxiliary && D.Fam != api::Family::RegData)
+  if (!api::isAuxiliaryFamily(D.Fam))
     return false;
   const Decl *Top = topDecl(C);
   // The uninit's argument names the device only when the uninit is in the
@@ -618,13 +617,10 @@ bool LifetimeModel::isKnownAPI(const CallEvent &Call) {
     return false;
   switch (E->R) {
   case Role::RegNew: case Role::RegNewManaged: case Role::RegDrop:
-  case Role::RegDevice: case Role::RegData: case Role::Init: case Role::Add:
-  case Role::Del: case Role::Put: case Role::Create: case Role::CreateManaged:
-  case Role::Destroy: case Role::InitAdd: case Role::DelPut:
-  case Role::AllocInit: case Role::Get: case Role::DeviceSetup:
+  case Role::RegDevice: case Role::RegData: case Role::DeviceSetup:
     return true;
   default:
-    return false;
+    return api::isDevicePrimitive(E->R);
   }
 }
 
@@ -828,8 +824,7 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     // A put of a generic or platform device this path did not set up may
     // drop one of several references the caller holds (kobject_get(),
     // cdev refs): two puts prove nothing without the init.
-    if (D->Assumed && D->Fam != api::Family::Auxiliary &&
-        D->Fam != api::Family::RegData)
+    if (D->Assumed && !api::isAuxiliaryFamily(D->Fam))
       return;
     report(C, CheckID::UA1, msg::doublePut(msg::namesOf(*D)),
            C.generateErrorNode(), nullptr,
@@ -1199,45 +1194,46 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
   }
 }
 
-bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
-  if (!Call.isGlobalCFunction())
+/// Evaluate a call as one with no effect but a fresh return value: nothing
+/// it is given is invalidated or escapes.
+static bool evalWithoutSideEffects(const CallEvent &Call, CheckerContext &C) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+  if (!CE)
     return false;
-  // The static inline teardown wrappers: modeled, not inlined.
+  ProgramStateRef State = C.getState();
+  QualType RetTy = Call.getResultType();
+  if (!RetTy->isVoidType())
+    State = State->BindExpr(CE, C.getLocationContext(),
+                            C.getSValBuilder().conjureSymbolVal(
+                                CE, C.getLocationContext(), RetTy,
+                                C.blockCount()));
+  C.addTransition(State);
+  return true;
+}
+
+bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   using api::Role;
-  const api::Entry *E = modeled(Call);
-  Role R = E ? E->R : api::roleOf(Call);
-  if (E && (R == Role::Put || R == Role::Del || R == Role::DelPut)) {
+  const api::Entry *Row = api::lookup(Call);
+  if (!Row)
+    return false;
+  bool Modeled = api::isModeledFamily(Row->Fam);
+  Role R = Row->R;
+  // The static inline teardown wrappers: modeled, not inlined.
+  if (Modeled && (R == Role::Put || R == Role::Del || R == Role::DelPut)) {
     C.addTransition(C.getState());
     return true;
   }
-  // IS_ERR() on a pointer known not to be an ERR_PTR. The inline body's
-  // comparison is lost on casted regions (Element{SymRegion{p}}), which
-  // would split an impossible error path.
   // Logging (and a device's setup before its add: platform_device_add_data)
-  // keeps nothing and changes none of the driver's state: without
-  // this, the conservative call would invalidate every global (a device kept
-  // in a static would read back as a new symbol after each pr_err()).
-  if (R == Role::Logging || R == Role::DeviceSetup) {
-    const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
-    if (!CE)
-      return false;
-    ProgramStateRef State = C.getState();
-    if (!Call.getResultType()->isVoidType())
-      State = State->BindExpr(
-          CE, C.getLocationContext(),
-          C.getSValBuilder().conjureSymbolVal(CE, C.getLocationContext(),
-                                              Call.getResultType(),
-                                              C.blockCount()));
-    C.addTransition(State);
-    return true;
-  }
+  // keeps nothing and changes none of the driver's state: without this, the
+  // conservative call would invalidate every global (a device kept in a
+  // static would read back as a new symbol after each pr_err()).
+  if (R == Role::Logging || R == Role::DeviceSetup)
+    return evalWithoutSideEffects(Call, C);
   // list_add(&priv->node, &head): the structure the node is in, and every
   // device embedded in it, is now reachable by whoever walks the list (a
   // teardown by name, a module exit). The list itself is not modeled.
   if (R == Role::Store) {
-    const api::Entry *SE = api::lookup(Call);
-    const MemRegion *Node =
-        SE ? regionOf(Call.getArgSVal(SE->Arg)) : nullptr;
+    const MemRegion *Node = regionOf(Call.getArgSVal(Row->Arg));
     if (!Node)
       return false;
     ProgramStateRef State = C.getState();
@@ -1250,6 +1246,9 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
     C.addTransition(State);
     return true;
   }
+  // IS_ERR() on a pointer known not to be an ERR_PTR. The inline body's
+  // comparison is lost on casted regions (Element{SymRegion{p}}), which
+  // would split an impossible error path.
   if (R == Role::IsErr) {
     SymbolRef S = Call.getArgSVal(0).getAsLocSymbol(/*IncludeBaseRegions=*/true);
     const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
@@ -1264,19 +1263,11 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   // everything reachable from the device (dev.parent -> parent -> drvdata ->
   // the container), so the container pointer would read back as a new
   // symbol and the device would lose its identity.
-  if (E && (R == Role::Init || R == Role::Add || R == Role::InitAdd)) {
-    const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
-    if (CE && Call.getResultType()->isVoidType()) {
-      C.addTransition(C.getState());
-      return true;
-    }
-    if (!CE || !Call.getResultType()->isIntegerType())
+  if (Modeled && (R == Role::Init || R == Role::Add || R == Role::InitAdd)) {
+    QualType RetTy = Call.getResultType();
+    if (!RetTy->isVoidType() && !RetTy->isIntegerType())
       return false;
-    const LocationContext *LC = C.getLocationContext();
-    SVal Ret = C.getSValBuilder().conjureSymbolVal(
-        CE, LC, Call.getResultType(), C.blockCount());
-    C.addTransition(C.getState()->BindExpr(CE, LC, Ret));
-    return true;
+    return evalWithoutSideEffects(Call, C);
   }
   return false;
 }
