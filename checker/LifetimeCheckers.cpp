@@ -720,9 +720,10 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
       return;
     }
     if (RS->K == RegKind::Dropped) {
-      report(C, CheckID::UA1,
-             msg::DoubleDrop,
-             C.generateErrorNode(), Reg, nullptr, Site());
+      // Go on (still dropped): a later different bug is reported too.
+      ExplodedNode *N = reportNode(C);
+      report(C, CheckID::UA1, msg::DoubleDrop, N, Reg, nullptr, Site());
+      continueFrom(C, State->set<KbRegMap>(Reg, RS->reported()), N);
       return;
     }
     // Extra drop functions are marked in checkPostCall, so that an inlined
@@ -733,9 +734,12 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
     }
     return;
   }
-  if (RS->K == RegKind::Dropped)
-    report(C, CheckID::UA1, msg::regUseAfterDrop(calleeOf(Call)),
-           C.generateErrorNode(), Reg, nullptr, Site());
+  if (RS->K == RegKind::Dropped && !RS->UseReported) {
+    ExplodedNode *N = reportNode(C);
+    report(C, CheckID::UA1, msg::regUseAfterDrop(calleeOf(Call)), N, Reg,
+           nullptr, Site());
+    continueFrom(C, State->set<KbRegMap>(Reg, RS->reported()), N);
+  }
 }
 
 void LifetimeModel::preDeviceCall(const CallEvent &Call,
@@ -814,21 +818,31 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     C.addTransition(State->set<KbDevMap>(R, N), note(C, nullptr, R, Step.Note));
     return;
   }
-  case DevStepKind::UseAfterRelease:
+  case DevStepKind::UseAfterRelease: {
+    // One report per released device and path; the path goes on so that a
+    // later kfree of the container (UA2) is still seen.
+    if (D->UseReported)
+      return;
+    ExplodedNode *N = reportNode(C);
     report(C, CheckID::UA1,
            msg::useAfterRelease(calleeOf(Call), msg::namesOf(*D),
                                 D->K == DevKind::Destroyed),
-           C.generateErrorNode(), nullptr, R, Site());
+           N, nullptr, R, Site());
+    continueFrom(C, State->set<KbDevMap>(R, D->reported()), N);
     return;
+  }
   case DevStepKind::DoublePut:
     // A put of a generic or platform device this path did not set up may
     // drop one of several references the caller holds (kobject_get(),
     // cdev refs): two puts prove nothing without the init.
     if (D->Assumed && !api::isAuxiliaryFamily(D->Fam))
       return;
-    report(C, CheckID::UA1, msg::doublePut(msg::namesOf(*D)),
-           C.generateErrorNode(), nullptr,
-           R, Site());
+    {
+      ExplodedNode *N = reportNode(C);
+      report(C, CheckID::UA1, msg::doublePut(msg::namesOf(*D)), N, nullptr, R,
+             Site());
+      continueFrom(C, State->set<KbDevMap>(R, D->reported()), N);
+    }
     return;
   case DevStepKind::DelAfterPut: {
     // The order is wrong on this path whatever an unknown callee did to the
@@ -1499,9 +1513,11 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
         owningRegistration(State, loc::MemRegionVal(SB));
     const RegState *RS = Reg ? State->get<KbRegMap>(Reg) : nullptr;
     if (RS && RS->K == RegKind::Dropped) {
-      report(C, CheckID::UA1,
-             msg::RegUseAfterDrop,
-             C.generateErrorNode(), Reg, nullptr, Site());
+      if (RS->UseReported)
+        return;
+      ExplodedNode *N = reportNode(C);
+      report(C, CheckID::UA1, msg::RegUseAfterDrop, N, Reg, nullptr, Site());
+      continueFrom(C, State->set<KbRegMap>(Reg, RS->reported()), N);
       return;
     }
   }
@@ -1509,10 +1525,13 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   // A field of a released device.
   for (const MemRegion *Cur = R; Cur;) {
     if (const DevState *D = State->get<KbDevMap>(Cur)) {
-      if (isReleasedKind(D->K) && releaseMayFree(*D, Cur, C)) {
+      if (isReleasedKind(D->K) && !D->UseReported &&
+          releaseMayFree(*D, Cur, C)) {
+        ExplodedNode *N = reportNode(C);
         report(C, CheckID::UA1, msg::deviceAccessAfterPut(msg::namesOf(*D),
                                                  D->K == DevKind::Destroyed),
-               C.generateErrorNode(), nullptr, Cur, Site());
+               N, nullptr, Cur, Site());
+        continueFrom(C, State->set<KbDevMap>(Cur, D->reported()), N);
       }
       return;
     }
@@ -1528,11 +1547,13 @@ void LifetimeModel::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   for (const auto &[DR, D] : State->get<KbDevMap>()) {
     if (!isReleasedKind(D.K) || DR->getBaseRegion() != Base)
       continue;
-    if (!releaseMayFree(D, DR, C))
+    if (D.UseReported || !releaseMayFree(D, DR, C))
       continue;
+    ExplodedNode *N = reportNode(C);
     report(C, CheckID::UA1, msg::containerAccessAfterPut(msg::namesOf(D),
                                                 D.K == DevKind::Destroyed),
-           C.generateErrorNode(), nullptr, DR, Site());
+           N, nullptr, DR, Site());
+    continueFrom(C, State->set<KbDevMap>(DR, D.reported()), N);
     return;
   }
 }
@@ -1551,6 +1572,7 @@ void LifetimeModel::printState(raw_ostream &Out, ProgramStateRef State,
   for (const auto &[S, RS] : Regs) {
     Out << "  reg " << S << ": " << kindName(RS.K);
     Flags(RS.Escaped, "escaped");
+    Flags(RS.UseReported, "use-reported");
     Out << NL;
   }
   for (const auto &[R, D] : Devs) {
@@ -1559,6 +1581,7 @@ void LifetimeModel::printState(raw_ostream &Out, ProgramStateRef State,
     Flags(D.EscapedBind, "escaped-bind");
     Flags(D.Local, "local");
     Flags(D.Assumed, "assumed");
+    Flags(D.UseReported, "use-reported");
     Out << NL;
   }
 }

@@ -42,6 +42,9 @@ struct RegState {
   // Stored outside the locals or handed to a function that may keep it:
   // someone else may drop it, so no RL2.
   bool Escaped = false;
+  // A use after the drop was reported on this path: later uses are the same
+  // bug, but the path goes on so that a different one after it is reported.
+  bool UseReported = false;
   Site Origin;
 
   RegState(RegKind K, Site Origin) : K(K), Origin(Origin) {}
@@ -51,11 +54,18 @@ struct RegState {
     return R;
   }
   bool operator==(const RegState &O) const {
-    return K == O.K && Escaped == O.Escaped && Origin == O.Origin;
+    return K == O.K && Escaped == O.Escaped && UseReported == O.UseReported &&
+           Origin == O.Origin;
+  }
+  RegState reported() const {
+    RegState R = *this;
+    R.UseReported = true;
+    return R;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(static_cast<unsigned>(K));
     ID.AddBoolean(Escaped);
+    ID.AddBoolean(UseReported);
     Origin.Profile(ID);
   }
 };
@@ -167,6 +177,10 @@ struct DevState {
   // Tracking started at a teardown call (e.g. in .remove): what happened
   // before is unknown.
   bool Assumed = false;
+  // A use after the put was reported (UA1) on this path: later uses are the
+  // same bug and stay quiet, but the path goes on, so that a different bug
+  // after it (a kfree of the released container: UA2) is reported too.
+  bool UseReported = false;
   // The frame that must tear it down before returning an error.
   const clang::StackFrameContext *Owner = nullptr;
   // The driver-core family whose calls set it up (for messages).
@@ -181,10 +195,16 @@ struct DevState {
     D.K = NK;
     return D;
   }
+  DevState reported() const {
+    DevState D = *this;
+    D.UseReported = true;
+    return D;
+  }
   bool operator==(const DevState &O) const {
     return K == O.K && EscapedCall == O.EscapedCall &&
            EscapedBind == O.EscapedBind && Local == O.Local &&
-           Assumed == O.Assumed && Fam == O.Fam &&
+           Assumed == O.Assumed && UseReported == O.UseReported &&
+           Fam == O.Fam &&
            Owner == O.Owner && Origin == O.Origin && UninitAt == O.UninitAt;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
@@ -193,6 +213,7 @@ struct DevState {
     ID.AddBoolean(EscapedBind);
     ID.AddBoolean(Local);
     ID.AddBoolean(Assumed);
+    ID.AddBoolean(UseReported);
     ID.AddInteger(static_cast<unsigned>(Fam));
     ID.AddPointer(Owner);
     Origin.Profile(ID);
