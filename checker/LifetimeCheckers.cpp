@@ -227,6 +227,12 @@ std::string addedErrorPath(const Names &N) {
          N.Del + "() and " + N.Put + "() before returning";
 }
 
+std::string createdErrorPath(const Names &N) {
+  return std::string("[RL4] The ") + N.Noun + " created by " + N.Create +
+         "() is registered but this error path returns without tearing it "
+         "down; call " + N.Destroy + "() before returning";
+}
+
 std::string kfreeInsteadOfPut(const Names &N) {
   return "[RL4] " + initDone(N) +
          " this path frees the device with kfree() instead of " + N.Put +
@@ -398,6 +404,36 @@ bool isAllocator(const CallEvent &Call) {
 /// Printing helpers take device pointers but never keep them.
 bool isPrintLike(const CallEvent &Call) {
   return api::roleOf(Call) == api::Role::Logging;
+}
+
+/// A platform or auxiliary device \p R passed to an unknown function only as
+/// its context `struct device *` (`&pdev->dev`: a parent, a devres owner, a
+/// DMA or sysfs target) is not handed over: functions that take such a device
+/// over take the family object itself. A callback argument may defer a
+/// teardown (devm_add_action), so any function pointer argument hands over.
+bool receivesOnlyContextDevice(const CallEvent &Call, const MemRegion *R,
+                               api::Family Fam) {
+  if (Fam != api::Family::Platform && Fam != api::Family::Auxiliary)
+    return false;
+  bool Seen = false;
+  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
+    const Expr *AE = Call.getArgExpr(I);
+    if (!AE)
+      return false;
+    if (AE->getType()->isFunctionPointerType())
+      return false;
+    QualType T = AE->IgnoreParenImpCasts()->getType();
+    const MemRegion *AR = regionOf(Call.getArgSVal(I));
+    if (!AR || !related(AR, R))
+      continue;
+    QualType P = T->getPointeeType();
+    const RecordDecl *RD = P.isNull() ? nullptr : P->getAsRecordDecl();
+    if (!RD || !api::isRecord(RD, api::RecordKind::Device) || AR == R ||
+        !AR->isSubRegionOf(R))
+      return false;
+    Seen = true;
+  }
+  return Seen;
 }
 
 /// Is the result of \p E thrown away (expression statement, (void) cast,
@@ -1167,6 +1203,24 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
     DevState N(Devm ? DevKind::DevmCreated : DevKind::Created,
                Site{Call.getOriginExpr(), C.getLocationContext()}, E->Fam);
     N.Owner = C.getStackFrame();
+    // The failure result (NULL or an ERR_PTR, per the row) has nothing to
+    // tear down: track the device on the success branch only.
+    auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+    SymbolRef Sym = Call.getReturnValue().getAsSymbol();
+    if (E->OnFail == api::Fail::Null && Ret) {
+      if (ProgramStateRef StNull = State->assume(*Ret, false))
+        C.addTransition(StNull);
+      State = State->assume(*Ret, true);
+    } else if (E->OnFail == api::Fail::ErrPtr && Sym) {
+      if (auto Cond = errPtrCond(Sym, C)) {
+        auto [StErr, StOk] = State->assume(*Cond);
+        if (StErr)
+          C.addTransition(StErr);
+        State = StOk ? StOk->add<KbNotErr>(Sym) : nullptr;
+      }
+    }
+    if (!State)
+      return;
     C.addTransition(State->set<KbDevMap>(Dev, N),
                     note(C, nullptr, Dev,
                          Devm ? "Devm-managed device created here"
@@ -1333,7 +1387,7 @@ LifetimeModel::checkPointerEscape(ProgramStateRef State,
       // container pointer (the device may be re-read as another region).
       if (Print ? (!Direct && !SameBaseUnrelated)
                 : (Direct || !SameBaseUnrelated))
-        N.EscapedCall = true;
+        N.EscapedCall |= !receivesOnlyContextDevice(*Call, R, D.Fam);
     }
     if (!(N == D))
       State = State->set<KbDevMap>(R, N);
@@ -1398,7 +1452,8 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
     else if (D.K == DevKind::UninitAdded && mayReportHalfTeardown(D, C)) {
       HalfDevs.push_back({R, D});
     }
-    else if ((D.K == DevKind::Init || D.K == DevKind::Added) &&
+    else if ((D.K == DevKind::Init || D.K == DevKind::Added ||
+              D.K == DevKind::Created) &&
              !D.EscapedCall)
       Keep = true; // still checked when its owner returns an error
     if (!Keep) {
@@ -1441,10 +1496,12 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
     if (D.Owner != SFC || D.EscapedCall)
       continue;
     // An added device is only this frame's to tear down if this very frame
-    // set it up (a helper that returned success handed it over).
+    // set it up (a helper that returned success handed it over); a created
+    // one that a helper returned is the caller's (the return hands it over).
     bool SetUpHere = D.Origin.LC && D.Origin.LC->getStackFrame() == SFC;
     if (D.K == DevKind::Init ||
-        (D.K == DevKind::Added && D.Local && !D.EscapedBind && SetUpHere))
+        (D.K == DevKind::Added && D.Local && !D.EscapedBind && SetUpHere) ||
+        (D.K == DevKind::Created && !D.EscapedBind))
       Leaks.push_back({R, D});
   }
   if (Leaks.empty() || !returnsError(RetE, C))
@@ -1457,6 +1514,9 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
     if (D.K == DevKind::Init)
       report(C, CheckID::RL4, msg::initErrorPath(msg::namesOf(D)), N, nullptr,
              R, D.Origin);
+    else if (D.K == DevKind::Created)
+      report(C, CheckID::RL4, msg::createdErrorPath(msg::namesOf(D)), N,
+             nullptr, R, D.Origin);
     else
       report(C, CheckID::RL4, msg::addedErrorPath(msg::namesOf(D)), N,
              nullptr, R, D.Origin);

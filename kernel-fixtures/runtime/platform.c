@@ -145,6 +145,27 @@ int platform_device_register(struct platform_device *pdev)
 	return platform_device_add(pdev);
 }
 
+struct platform_device *
+platform_device_register_full(const struct platform_device_info *pdevinfo)
+{
+	struct platform_device *pdev;
+	int ret;
+
+	pdev = platform_device_alloc(pdevinfo->name, pdevinfo->id);
+	if (!pdev)
+		return ERR_PTR(-ENOMEM);
+	pdev->dev.parent = pdevinfo->parent;
+	ret = platform_device_add_data(pdev, pdevinfo->data,
+				       pdevinfo->size_data);
+	if (!ret)
+		ret = platform_device_add(pdev);
+	if (ret) {
+		platform_device_put(pdev);
+		return ERR_PTR(ret);
+	}
+	return pdev;
+}
+
 void platform_device_unregister(struct platform_device *pdev)
 {
 	platform_device_del(pdev);

@@ -47,6 +47,42 @@ void platform_device_unregister(struct platform_device *pdev);
 int platform_device_add_data(struct platform_device *pdev, const void *data,
 			     size_t size);
 
+/* alloc + add_data + add in one call, as in drivers/base/platform.c:
+ * ERR_PTR(-errno) on failure (nothing left to put), else a registered device
+ * that platform_device_unregister() tears down. */
+struct platform_device_info {
+	struct device *parent;
+	const char *name;
+	int id;
+	const void *data;
+	size_t size_data;
+};
+
+struct platform_device *
+platform_device_register_full(const struct platform_device_info *pdevinfo);
+
+static inline struct platform_device *
+platform_device_register_data(struct device *parent, const char *name, int id,
+			      const void *data, size_t size)
+{
+	struct platform_device_info pdevinfo = {
+		.parent = parent,
+		.name = name,
+		.id = id,
+		.data = data,
+		.size_data = size,
+	};
+
+	return platform_device_register_full(&pdevinfo);
+}
+
+static inline struct platform_device *
+platform_device_register_simple(const char *name, int id, const void *res,
+				unsigned int num)
+{
+	return platform_device_register_data(NULL, name, id, NULL, 0);
+}
+
 int __must_check __platform_driver_register(struct platform_driver *drv,
 					   struct module *owner);
 #define platform_driver_register(drv) \
