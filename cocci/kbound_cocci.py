@@ -28,6 +28,8 @@ __all__ = [
     'kbound_wcall', 'kbound_wparam', 'kbound_wbypass', 'kbound_wmacro',
     'kbound_wnames', 'kbound_wrapper', 'kbound_wsite', 'kbound_wdoes',
     'kbound_name_at', 'kbound_macro_params',
+    'KBOUND_FAMILIES', 'kbound_family', 'kbound_family_call',
+    'kbound_static_dev',
 ]
 
 # ---------------------------------------------------------------- devices
@@ -106,6 +108,59 @@ def kbound_norm(t):
 def kbound_squash(e):
     """An expression without any white space (a join key)."""
     return re.sub(r'\s+', '', e or '')
+
+# ------------------------------------------------------- device families
+#
+# The driver core's refcounted device families as rows of one model
+# (docs/cocci.md): the call of each primitive per family.  A put takes the
+# struct device in the generic family (put_device(&x->dev)) and the family
+# object in the others (platform_device_put(pdev)).
+
+KBOUND_FAMILIES = {
+    'device': {'init': 'device_initialize', 'add': 'device_add',
+               'delete': 'device_del', 'uninit': 'put_device',
+               'register': 'device_register',
+               'unregister': 'device_unregister'},
+    'platform': {'init': 'platform_device_alloc',
+                 'add': 'platform_device_add',
+                 'delete': 'platform_device_del',
+                 'uninit': 'platform_device_put',
+                 'register': 'platform_device_register',
+                 'unregister': 'platform_device_unregister'},
+    'auxiliary': {'init': 'auxiliary_device_init',
+                  'add': 'auxiliary_device_add',
+                  'delete': 'auxiliary_device_delete',
+                  'uninit': 'auxiliary_device_uninit',
+                  'register': 'auxiliary_device_create',
+                  'unregister': 'auxiliary_device_destroy'},
+}
+
+
+def kbound_family(api):
+    """(family, op) of a family call, or (None, None)."""
+    if api == '__auxiliary_device_add':
+        return ('auxiliary', 'add')
+    for fam, ops in KBOUND_FAMILIES.items():
+        for op, name in ops.items():
+            if name == api:
+                return (fam, op)
+    return (None, None)
+
+
+def kbound_family_call(api, op):
+    """The name of op in the family of the call api: ('device_register',
+    'uninit') -> 'put_device'."""
+    fam = kbound_family(api)[0]
+    return KBOUND_FAMILIES[fam][op] if fam else None
+
+
+def kbound_static_dev(e):
+    """The device expression names an object that is not on the heap
+    (`&foo_dev`, `&foo.dev`, `&foo[i].dev`): a static or global device,
+    never kfree()d, whose missing put leaks nothing."""
+    e = kbound_squash(e)
+    return bool(re.match(r'^&\(?\w+(\[[^]]*\])?\)?(\.[\w.]+)?$', e))
+
 
 # ------------------------------------------------- KBUILD_MODNAME, strings
 
@@ -266,6 +321,13 @@ _OPS = {'auxiliary_device_init': 'init', 'auxiliary_device_add': 'add',
         '__auxiliary_device_add': 'add', 'auxiliary_device_uninit': 'uninit',
         'auxiliary_device_delete': 'delete',
         'auxiliary_registration_drop': 'drop'}
+# The generic device and platform families (the rules named
+# *_device_*.cocci): the same primitives, plus the combined calls.
+for _f in KBOUND_FAMILIES.values():
+    for _op, _api in _f.items():
+        if _op in ('init', 'add', 'delete', 'uninit', 'register', 'unregister') \
+                and not _api.startswith('auxiliary_'):
+            _OPS[_api] = _op
 _wcalls = {}	# (file, fn) -> [(op, container, field)]
 _wparams = {}	# (file, fn) -> {parameter: index}
 _wbypass = set()	# (file, fn, op)

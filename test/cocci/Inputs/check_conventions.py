@@ -9,6 +9,10 @@ import re
 import sys
 
 ID_RE = r'(?:RL|TM|UA)\d'
+# The API names a first rule may hinge on: the auxiliary bus and the
+# registration data, the generic device and platform families.
+API_RE = (r'auxiliary_\w+|\b(device_(register|initialize|add|del|unregister)'
+          r'|put_device|platform_device_\w+)\b')
 
 
 def check(path):
@@ -40,8 +44,8 @@ def check(path):
     # The first matching rule must name an API literally (token prefilter).
     rules = re.findall(r'^@([^@\n]*)@\n(.*?)^@@\n(.*?)(?=^@)', text, re.M | re.S)
     first = [r for r in rules if not r[0].startswith(('script', 'initialize', 'finalize'))]
-    if not first or 'auxiliary_' not in first[0][2]:
-        errs.append('first rule does not hinge on a literal auxiliary_* API name')
+    if not first or not re.search(API_RE, first[0][2]):
+        errs.append('first rule does not hinge on a literal API name')
     return ['%s: %s' % (name, e) for e in errs]
 
 

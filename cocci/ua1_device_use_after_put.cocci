@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// [UA1] A generic or platform device is used after the put that may be its
+/// last: the function made the device (device_initialize(),
+/// device_register(), platform_device_register() or
+/// platform_device_alloc()), dropped it with put_device(),
+/// platform_device_put() or an unregister, and then touches the device or
+/// the structure that embeds it (`x->field`, `&x->dev` passed to dev_err(),
+/// `x` passed to a function), or puts it again (a double put).  With no
+/// get_device() taken in between, that put was the last: the release
+/// callback has freed the memory.  Do the last access before the put.  The
+/// auxiliary family is ua1_use_after_uninit.cocci's; kfree() after the put
+/// is UA2's (ua2_device_kfree_after_register.cocci).
+///
+// Confidence: Moderate
+// Copyright: (C) 2026 kbound authors.
+// Comments: intraprocedural; gotos are followed; reassigning the pointer or
+//  a get_device() ends the check.
+// Options: --no-includes --include-headers
+
+virtual context
+virtual org
+virtual report
+
+// The first rule names the API literally, so spatch skips files without it.
+@i0@
+position p0;
+@@
+\(put_device@p0(...)\|platform_device_put@p0(...)\|device_unregister@p0(...)\|platform_device_unregister@p0(...)\)
+
+@initialize:python@
+@@
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
+kb_rep = set()		# reported uses
+kb_done = set()		# uses printed (a use after two puts is one report)
+# Calls that only look at the pointer value, free it (UA2) or delete it
+# (a del after the put is UA5).
+kb_value = re.compile(r'^(PTR_ERR|IS_ERR|IS_ERR_OR_NULL|ERR_CAST|PTR_ERR_OR_ZERO|kfree|kvfree|kfree_sensitive|WARN_ON|WARN_ON_ONCE|BUG_ON|get_device|put_device|platform_device_put|device_unregister|platform_device_unregister|device_del|platform_device_del)$')
+
+// Aliases `dev = &priv->dev`: the container is what gets freed.
+@al depends on i0@
+identifier A;
+expression C;
+identifier fld;
+position pa;
+@@
+A@pa = &C->fld
+
+@script:python depends on i0@
+a << al.A;
+c << al.C;
+fld << al.fld;
+pa << al.pa;
+@@
+kbound_alias(pa[0], a, c, fld)
+
+@ald depends on i0@
+identifier A;
+expression C;
+identifier fld;
+type T;
+position pa;
+@@
+T A@pa = &C->fld;
+
+@script:python depends on i0@
+a << ald.A;
+c << ald.C;
+fld << ald.fld;
+pa << ald.pa;
+@@
+kbound_alias(pa[0], a, c, fld)
+
+// The device made here: E is the device (the put's argument), C the memory
+// that holds it.
+@i depends on i0@
+identifier INIT =~ "^(device_register|device_initialize|platform_device_register)$";
+expression A;
+position pi;
+@@
+INIT@pi(A)
+
+@script:python s@
+a << i.A;
+pi << i.pi;
+E;
+C;
+@@
+if kbound_static_dev(a):
+    cocci.include_match(False)
+else:
+    coccinelle.E = cocci.make_expr(a)
+    coccinelle.C = cocci.make_expr(kbound_container(pi[0], a))
+
+@ua1 exists@
+expression s.E, s.C;
+identifier i.INIT, fld;
+identifier PUT =~ "^(put_device|platform_device_put|device_unregister|platform_device_unregister)$";
+identifier PUT2 =~ "^(put_device|platform_device_put|device_unregister|platform_device_unregister)$";
+identifier F : script:python() { not kb_value.match(F) };
+position i.pi, pu, p;
+@@
+INIT@pi(...)
+... when != get_device(...)
+    when != C = ...
+    when != E = ...
+PUT@pu(E);
+... when != get_device(...)
+    when != C = ...
+    when != E = ...
+(
+  PUT2@p(E);
+|
+  C@p->fld
+|
+  E@p->fld
+|
+  F@p(..., C, ...)
+|
+  F@p(..., E, ...)
+)
+
+// Platform devices from platform_device_alloc().
+@pa exists@
+expression P;
+identifier fld;
+identifier PUT =~ "^(platform_device_put|platform_device_unregister)$";
+identifier PUT2 =~ "^(platform_device_put|platform_device_unregister|put_device)$";
+identifier F : script:python() { not kb_value.match(F) };
+position pi, pu, p;
+@@
+P = platform_device_alloc@pi(...);
+... when != get_device(...)
+    when != P = ...
+PUT@pu(P);
+... when != get_device(...)
+    when != P = ...
+(
+  PUT2@p(P);
+|
+  PUT2@p(&P->dev);
+|
+  P@p->fld
+|
+  F@p(..., P, ...)
+)
+
+@script:python@
+p << ua1.p;
+pu << ua1.pu;
+put << ua1.PUT;
+c << s.C;
+e << s.E;
+@@
+# Loops make a later iteration's code look like it follows the put: keep
+# the textual order.
+if int(p[0].line) > int(pu[0].line):
+    kb_rep.add((kbound_key(p[0]), 'ua1', put, pu[0].line, kbound_pretty(c), kbound_pretty(e)))
+
+@script:python@
+p << pa.p;
+pu << pa.pu;
+put << pa.PUT;
+P << pa.P;
+@@
+if int(p[0].line) > int(pu[0].line):
+    P = kbound_pretty(P)
+    kb_rep.add((kbound_key(p[0]), 'pa', put, pu[0].line, P, P))
+
+@script:python depends on report@
+p << ua1.p;
+@@
+for (k, _, put, line, c, e) in sorted(kb_rep):
+    if k == kbound_key(p[0]) and ('r', k) not in kb_done:
+        kb_done.add(('r', k))
+        coccilib.report.print_report(p[0],
+            "[UA1] %s used after %s(%s) at line %s: that put may be the last and its release callback frees the memory; do the last access before the put" % (c, put, e, line))
+        break
+
+@script:python depends on report@
+p << pa.p;
+@@
+for (k, _, put, line, c, e) in sorted(kb_rep):
+    if k == kbound_key(p[0]) and ('r', k) not in kb_done:
+        kb_done.add(('r', k))
+        coccilib.report.print_report(p[0],
+            "[UA1] %s used after %s(%s) at line %s: that put may be the last and its release frees the platform device; do the last access before the put" % (c, put, e, line))
+        break
+
+@script:python depends on org@
+p << ua1.p;
+@@
+for (k, _, put, line, c, e) in sorted(kb_rep):
+    if k == kbound_key(p[0]) and ('o', k) not in kb_done:
+        kb_done.add(('o', k))
+        coccilib.org.print_todo(p[0], "[UA1] %s used after %s() at line %s" % (c, put, line))
+        break
+
+@script:python depends on org@
+p << pa.p;
+@@
+for (k, _, put, line, c, e) in sorted(kb_rep):
+    if k == kbound_key(p[0]) and ('o', k) not in kb_done:
+        kb_done.add(('o', k))
+        coccilib.org.print_todo(p[0], "[UA1] %s used after %s() at line %s" % (c, put, line))
+        break
+
+@depends on context@
+position p : script:python() { any(k == kbound_key(p[0]) for (k, _, _, _, _, _) in kb_rep) };
+expression X;
+@@
+* X@p

@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// [UA2] kfree() of a generic or platform device, or of the structure that
+/// embeds it, once the device is refcounted: after device_initialize() or
+/// device_register() (even when device_register() FAILED: the caller still
+/// owes put_device()), after platform_device_register() (same), or of a
+/// platform device from platform_device_alloc().  From then on the release
+/// callback frees the memory: kfree() frees it under a live reference, and
+/// the last put frees it again.  Use put_device() / platform_device_put().
+/// Also reports kfree() reached after put_device() or device_unregister()
+/// (a goto ladder falling through from the put label into the kfree label)
+/// when the file's device release callback kfree()s its container: a double
+/// free.  The auxiliary family is ua2_kfree_after_init.cocci's.
+///
+// Confidence: High
+// Copyright: (C) 2026 kbound authors.
+// Comments: intraprocedural; gotos are followed.  A helper of the file
+//  that may put the device (put_device() on one of its parameters) stops
+//  the path.
+// Options: --no-includes --include-headers
+
+virtual context
+virtual org
+virtual report
+
+// The first rule names the API literally, so spatch skips files without it.
+@i0@
+position p0;
+@@
+\(device_register@p0(...)\|device_initialize@p0(...)\|platform_device_alloc@p0(...)\|platform_device_register@p0(...)\)
+
+@initialize:python@
+@@
+import os, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
+from kbound_cocci import *
+kb_file = None		# the file being matched (for identifier constraints)
+kbound_release_fns = set()	# (file, fn) installed as a release
+kbound_freeing_release = set()	# files whose device release kfree()s its container
+kbound_device_release = set()	# files that install a device release
+
+def kb_release_frees(f):
+    """The release of the file frees the container, or is not visible."""
+    return f in kbound_freeing_release or f not in kbound_device_release
+
+def kb_put_maybe(f):
+    """f is a helper of the file that may put or unregister a device of
+    one of its parameters."""
+    return kbound_wdoes(kb_file, f, ('uninit', 'unregister'))
+
+// Aliases `dev = &priv->dev`: the container is what gets freed.
+@al depends on i0@
+identifier A;
+expression C;
+identifier fld;
+position pa;
+@@
+A@pa = &C->fld
+
+@script:python depends on i0@
+a << al.A;
+c << al.C;
+fld << al.fld;
+pa << al.pa;
+@@
+kbound_alias(pa[0], a, c, fld)
+
+@ald depends on i0@
+identifier A;
+expression C;
+identifier fld;
+type T;
+position pa;
+@@
+T A@pa = &C->fld;
+
+@script:python depends on i0@
+a << ald.A;
+c << ald.C;
+fld << ald.fld;
+pa << ald.pa;
+@@
+kbound_alias(pa[0], a, c, fld)
+
+// The file's helpers that put a device of one of their parameters
+// (kbound_cocci.py: kbound_wrapper): they stop a path.
+@wc depends on i0@
+identifier API =~ "^(put_device|platform_device_put|device_unregister|platform_device_unregister)$";
+expression E;
+position p;
+@@
+API@p(E)
+
+@script:python@
+p << wc.p;
+api << wc.API;
+e << wc.E;
+@@
+kbound_wcall(p[0], p[0].current_element, api, e)
+
+@wp depends on wc@
+identifier fn, P;
+type T;
+parameter list[n] PS;
+position p : script:python(fn) { fn in kbound_wnames };
+@@
+fn@p(PS, T P, ...) { ... }
+
+@script:python@
+p << wp.p;
+pn << wp.P;
+n << wp.n;
+@@
+kbound_wparam(p[0], p[0].current_element, pn, n)
+
+// The device becomes refcounted: E is the device (the put's argument), C
+// the memory that holds it.
+@i depends on i0@
+identifier INIT =~ "^(device_register|device_initialize|platform_device_register)$";
+expression A;
+position pi;
+@@
+INIT@pi(A)
+
+@script:python s@
+a << i.A;
+pi << i.pi;
+E;
+C;
+@@
+kb_file = pi[0].file
+if kbound_static_dev(a):
+    cocci.include_match(False)
+else:
+    coccinelle.E = cocci.make_expr(a)
+    coccinelle.C = cocci.make_expr(kbound_container(pi[0], a))
+
+// The release callbacks of the file, read, not guessed: the functions
+// installed as one (`x->dev.release = fn`, `.release = fn` or
+// `.dev_release = fn` in an initializer) that take a struct device, and
+// whether one of them kfree()s its container.  A file whose releases all
+// leave the memory to the owner (an empty release, the owner kfree()s after
+// the unregister) is UA8 ground, not UA2's.
+@rel depends on i@
+identifier fn;
+expression X;
+position pr;
+@@
+(
+X.release@pr = fn
+|
+X->release@pr = fn
+|
+X.dev_release@pr = fn
+|
+X->dev_release@pr = fn
+)
+
+@script:python@
+fn << rel.fn;
+pr << rel.pr;
+@@
+kbound_release_fns.add((pr[0].file, fn))
+
+@reli depends on i@
+identifier fn, I, S;
+position pr;
+@@
+(
+struct S I = { ..., .release@pr = fn, ... };
+|
+const struct S I = { ..., .release@pr = fn, ... };
+|
+struct S I = { ..., .dev_release@pr = fn, ... };
+|
+const struct S I = { ..., .dev_release@pr = fn, ... };
+)
+
+@script:python@
+fn << reli.fn;
+pr << reli.pr;
+@@
+kbound_release_fns.add((pr[0].file, fn))
+
+@relf depends on i exists@
+identifier fn, d, x;
+expression E;
+type T;
+position pf;
+@@
+fn@pf(struct device *d) {
+  ...
+(
+  T x = E;
+|
+  x = E;
+)
+  ... when != x = ...
+  \(kfree\|kvfree\)(x);
+  ...
+}
+
+@script:python@
+fn << relf.fn;
+pf << relf.pf;
+e << relf.E;
+@@
+if (pf[0].file, fn) in kbound_release_fns and ('container_of' in e or re.match(r'^\s*to_\w+\s*\(', e)):
+    kbound_freeing_release.add(pf[0].file)
+
+@relf2 depends on i@
+identifier fn, d;
+position pf;
+@@
+fn@pf(struct device *d) { <+... \(kfree\|kvfree\)(container_of(d, ...)) ...+> }
+
+@script:python@
+fn << relf2.fn;
+pf << relf2.pf;
+@@
+if (pf[0].file, fn) in kbound_release_fns:
+    kbound_freeing_release.add(pf[0].file)
+
+@reld depends on i@
+identifier fn, d;
+position pf;
+@@
+fn@pf(struct device *d) { ... }
+
+@script:python@
+fn << reld.fn;
+pf << reld.pf;
+@@
+if (pf[0].file, fn) in kbound_release_fns:
+    kbound_device_release.add(pf[0].file)
+
+@ua2 exists@
+expression s.E, s.C;
+identifier i.INIT;
+identifier U : script:python() { kb_put_maybe(U) };
+position i.pi;
+position p : script:python() { kb_release_frees(p[0].file) };
+@@
+INIT@pi(...)
+... when any
+    when != put_device(...)
+    when != platform_device_put(...)
+    when != device_unregister(...)
+    when != platform_device_unregister(...)
+    when != U(...)
+    when != C = ...
+    when != E = ...
+(
+kfree@p(\(E\|C\));
+|
+kvfree@p(\(E\|C\));
+|
+kfree_sensitive@p(\(E\|C\));
+|
+\(kfree@p\|kvfree@p\)(container_of(E, ...));
+)
+
+@script:python depends on report@
+p << ua2.p;
+e << s.E;
+c << s.C;
+init << i.INIT;
+@@
+e = kbound_pretty(e)
+put = kbound_family_call(init, 'uninit')
+when = ": even when it fails, the device" if init.endswith('register') else ": the device"
+coccilib.report.print_report(p[0],
+    "[UA2] kfree(%s) after %s(%s)%s is refcounted and its release callback frees it; call %s(%s) instead" % (kbound_pretty(c), init, e, when, put, e))
+
+@script:python depends on org@
+p << ua2.p;
+e << s.E;
+c << s.C;
+init << i.INIT;
+@@
+coccilib.org.print_todo(p[0],
+    "[UA2] kfree(%s) after %s(%s): use %s()" % (kbound_pretty(c), init, kbound_pretty(e), kbound_family_call(init, 'uninit')))
+
+@depends on context@
+position ua2.p;
+expression F;
+@@
+* F@p(...);
+
+// Platform devices from platform_device_alloc(): its own release frees
+// them, on every path (after a put too).  kfree() in the NULL branch frees
+// nothing and is not looked at.
+@pa exists@
+expression P, X;
+position pi, p;
+@@
+P = platform_device_alloc@pi(...);
+... when != P = X
+\(kfree@p\|kvfree@p\)(P);
+
+@script:python depends on report@
+p << pa.p;
+P << pa.P;
+@@
+P = kbound_pretty(P)
+coccilib.report.print_report(p[0],
+    "[UA2] kfree(%s) of a platform device from platform_device_alloc(): its release frees it; call platform_device_put(%s) instead" % (P, P))
+
+@script:python depends on org@
+p << pa.p;
+P << pa.P;
+@@
+coccilib.org.print_todo(p[0],
+    "[UA2] kfree(%s) of a platform device from platform_device_alloc(): use platform_device_put()" % kbound_pretty(P))
+
+@depends on context@
+position pa.p;
+expression F;
+@@
+* F@p(...);
+
+@ua2u exists@
+expression s.E, s.C;
+identifier i.INIT;
+identifier PUT =~ "^(put_device|device_unregister|platform_device_put|platform_device_unregister)$";
+position i.pi, pu, p;
+@@
+INIT@pi(...)
+... when any
+    when != C = ...
+    when != E = ...
+PUT@pu(E);
+... when != C = ...
+    when != E = ...
+\(kfree@p\|kvfree@p\)(C);
+
+@script:python depends on report@
+p << ua2u.p;
+pu << ua2u.pu;
+put << ua2u.PUT;
+e << s.E;
+c << s.C;
+@@
+if p[0].file in kbound_freeing_release:
+    coccilib.report.print_report(p[0],
+        "[UA2] kfree(%s) after %s(%s) at line %s: the release callback already frees it (double free); drop the kfree()" % (kbound_pretty(c), put, kbound_pretty(e), pu[0].line))
+
+@script:python depends on org@
+p << ua2u.p;
+put << ua2u.PUT;
+c << s.C;
+@@
+if p[0].file in kbound_freeing_release:
+    coccilib.org.print_todo(p[0], "[UA2] kfree(%s) after %s(): double free" % (kbound_pretty(c), put))
+
+@depends on context@
+position ua2u.p : script:python() { p[0].file in kbound_freeing_release };
+expression F;
+@@
+* F@p(...);
