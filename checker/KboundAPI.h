@@ -99,7 +99,8 @@ enum class RecordKind : unsigned char {
 #include "KboundAPI.def"
 };
 
-enum class MemberKind : unsigned char { None, Probe, Remove, Release, IdTable };
+enum class MemberKind : unsigned char { None, Probe, Remove, Release, IdTable,
+                                        PlatformData };
 
 /// What a struct member named \p Name is (KBOUND_MEMBER rows).
 MemberKind memberKind(llvm::StringRef Name);

@@ -47,6 +47,8 @@
 #include <optional>
 #include <string>
 
+#include <functional>
+
 using namespace clang;
 using namespace ento;
 using namespace kbound;
@@ -73,6 +75,10 @@ REGISTER_SET_WITH_PROGRAMSTATE(KbDevmAllocs, SymbolRef)
 // Devices this path took another reference to (get_device): the model does
 // not count references, so their puts are not followed.
 REGISTER_SET_WITH_PROGRAMSTATE(KbExtraRef, const MemRegion *)
+// Memory a member of a put device pointed to when the put ran the release,
+// which kfree()s that member (platform_data, a name): the block -> the member.
+REGISTER_MAP_WITH_PROGRAMSTATE(KbReleaseFreedMem, const MemRegion *,
+                               const FieldDecl *)
 
 namespace {
 
@@ -270,6 +276,14 @@ std::string kfreeInitialized(const Names &N) {
          "()" + (N.InitMayFail ? " succeeded" : "") +
          ": the device is refcounted now; call " + N.Put +
          "() instead and free the memory in its release callback";
+}
+
+std::string kfreeReleasedMember(llvm::StringRef Member) {
+  return ("[UA2] kfree() of memory that the device's release callback "
+          "already freed: the put above ran the release, which kfree()s "
+          "the device's ->" + Member + "; a double free. Leave it to the "
+          "release (free it here only while the init has not succeeded)")
+      .str();
 }
 
 std::string kfreeAfterPut(const Names &N) {
@@ -778,6 +792,61 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
   }
 }
 
+/// The put of \p R (which may be the last) runs its release: remember what
+/// the members it frees point to, so that a later kfree of it is a double
+/// free. The platform core's release frees platform_data; a release in this
+/// file frees the members it kfree()s, of the device, its family object or
+/// the containers around it.
+static ProgramStateRef noteReleaseFreedMembers(ProgramStateRef State,
+                                               const MemRegion *R,
+                                               const DevState &D,
+                                               const FileFacts &F,
+                                               CheckerContext &C) {
+  MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
+  auto Freed = [&](const FieldDecl *FD) {
+    if (F.ReleaseFreedMembers.count(FD->getCanonicalDecl()))
+      return true;
+    return D.Fam == api::Family::Platform &&
+           api::memberKind(FD) == api::MemberKind::PlatformData &&
+           api::isRecord(FD->getParent(), api::RecordKind::Device);
+  };
+  auto Note = [&](const FieldDecl *FD, const SubRegion *Obj) {
+    SVal V = State->getSVal(MRM.getFieldRegion(FD, Obj));
+    if (const MemRegion *P = V.getAsRegion())
+      if (isa<SymbolicRegion>(P->getBaseRegion()))
+        State = State->set<KbReleaseFreedMem>(P->getBaseRegion(), FD);
+  };
+  // Visit the record of each region from the device out to its outermost
+  // container, and the struct device inside a family object.
+  std::function<void(const SubRegion *, const RecordDecl *, unsigned)> Walk =
+      [&](const SubRegion *Obj, const RecordDecl *RD, unsigned Depth) {
+        if (!RD || RD->isUnion() || !RD->getDefinition())
+          return;
+        for (const FieldDecl *FD : RD->getDefinition()->fields()) {
+          if (FD->getType()->isPointerType() && Freed(FD))
+            Note(FD, Obj);
+          const RecordDecl *Inner = FD->getType()->getAsRecordDecl();
+          if (Depth == 0 && Inner &&
+              api::isRecord(Inner, api::RecordKind::Device))
+            Walk(MRM.getFieldRegion(FD, Obj), Inner, 1);
+        }
+      };
+  for (const MemRegion *Cur = R; Cur;) {
+    const auto *Sub = dyn_cast<SubRegion>(Cur);
+    if (!Sub)
+      break;
+    QualType T;
+    if (const auto *TR = dyn_cast<TypedValueRegion>(Sub))
+      T = TR->getValueType();
+    else if (const auto *SR = dyn_cast<SymbolicRegion>(Sub))
+      T = SR->getPointeeStaticType();
+    if (!T.isNull())
+      Walk(Sub, T->getAsRecordDecl(), Cur == R ? 0 : 1);
+    Cur = Sub->getSuperRegion();
+  }
+  return State;
+}
+
 void LifetimeModel::preDeviceCall(const CallEvent &Call,
                                   CheckerContext &C) const {
   using api::Role;
@@ -851,6 +920,8 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     DevState N = D->with(Step.To);
     if (Op == DevOp::Put)
       N.UninitAt = Here;
+    if (isReleasedKind(Step.To))
+      State = noteReleaseFreedMembers(State, R, *D, facts(C), C);
     C.addTransition(State->set<KbDevMap>(R, N), note(C, nullptr, R, Step.Note));
     return;
   }
@@ -906,6 +977,14 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
   if (!FR)
     return;
   ProgramStateRef State = C.getState();
+  if (const FieldDecl *const *FD =
+          State->get<KbReleaseFreedMem>(FR->getBaseRegion())) {
+    ExplodedNode *N = reportNode(C);
+    report(C, CheckID::UA2, msg::kfreeReleasedMember((*FD)->getName()), N,
+           nullptr, FR->getBaseRegion(), Site());
+    continueFrom(C, State->remove<KbReleaseFreedMem>(FR->getBaseRegion()), N);
+    return;
+  }
   if (const SymbolRef *Reg = State->get<KbBorrowMap>(FR->getBaseRegion())) {
     const RegState *RS = State->get<KbRegMap>(*Reg);
     State = State->remove<KbBorrowMap>(FR->getBaseRegion());

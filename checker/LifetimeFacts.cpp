@@ -147,7 +147,11 @@ public:
     const api::Entry *E = api::lookup(CE);
     if (!E || E->R != api::Role::Free)
       return true;
-    QualType T = CE->getArg(E->Arg)->IgnoreParenImpCasts()->getType();
+    const Expr *Arg = CE->getArg(E->Arg)->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Arg))
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        F.ReleaseFreedMembers.insert(FD->getCanonicalDecl());
+    QualType T = Arg->getType();
     if (const auto *PT = T->getAs<PointerType>())
       if (const auto *RT = PT->getPointeeType()->getAs<RecordType>())
         F.ReleaseFreed.insert(

@@ -32,6 +32,9 @@ struct FileFacts {
   /// Record types a .release callback kfree()s (a device embedded in one is
   /// freed with it).
   llvm::SmallPtrSet<const clang::RecordDecl *, 8> ReleaseFreed;
+  /// Members a .release callback kfree()s (`kfree(dev->platform_data)`,
+  /// `kfree(foo->name)`): after the put that runs it, they are freed too.
+  llvm::SmallPtrSet<const clang::FieldDecl *, 8> ReleaseFreedMembers;
   /// Record types whose device release the file defines: a release does
   /// container_of() to them, or is assigned through one of their members.
   llvm::SmallPtrSet<const clang::RecordDecl *, 8> ReleaseHandled;
