@@ -86,9 +86,9 @@ constexpr int64_t MaxErrno = 4095;
 
 class LifetimeModel
     : public Checker<check::PreCall, check::PostCall, eval::Call,
-                     check::DeadSymbols, check::PointerEscape,
-                     check::PreStmt<ReturnStmt>, check::EndFunction,
-                     check::Location> {
+                     check::DeadSymbols, check::LiveSymbols,
+                     check::PointerEscape, check::PreStmt<ReturnStmt>,
+                     check::EndFunction, check::Location> {
 public:
   CheckSet Checks;
   // Facts about the whole file, computed on first use (one model per TU).
@@ -106,6 +106,7 @@ public:
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   bool evalCall(const CallEvent &Call, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
   ProgramStateRef checkPointerEscape(ProgramStateRef State,
                                      const InvalidatedSymbols &Escaped,
                                      const CallEvent *Call,
@@ -132,6 +133,8 @@ private:
   void preRegistrationCall(const CallEvent &Call, CheckerContext &C) const;
   void preDeviceCall(const CallEvent &Call, CheckerContext &C) const;
   void preFree(const CallEvent &Call, CheckerContext &C) const;
+  bool freeRegion(const MemRegion *FR, CheckerContext &C) const;
+  bool cleanupFrees(CheckerContext &C) const;
   void postCreate(const CallEvent &Call, CheckerContext &C) const;
   void postInitOrAdd(const CallEvent &Call, CheckerContext &C) const;
 };
@@ -973,17 +976,57 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
   if (!FE || FE->R != api::Role::Free ||
       Call.getNumArgs() <= static_cast<unsigned>(FE->Arg))
     return;
-  const MemRegion *FR = regionOf(Call.getArgSVal(FE->Arg));
-  if (!FR)
-    return;
+  if (const MemRegion *FR = regionOf(Call.getArgSVal(FE->Arg)))
+    freeRegion(FR, C);
+}
+
+/// `T *p __free(kfree) = ...`: the kernel's scope-based cleanup
+/// (include/linux/cleanup.h) kfree()s p when its scope ends, unless
+/// no_free_ptr()/return_ptr() took it. The analyzer does not run cleanup
+/// functions, so the model does it at each return statement, for the
+/// variables of the function's outermost scope (not yet: inner scopes, and a
+/// void function that falls off its end). True when one was freed.
+bool LifetimeModel::cleanupFrees(CheckerContext &C) const {
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(C.getStackFrame()->getDecl());
+  const auto *Body =
+      FD ? dyn_cast_or_null<CompoundStmt>(FD->getBody()) : nullptr;
+  if (!Body)
+    return false;
   ProgramStateRef State = C.getState();
+  for (const Stmt *S : Body->body()) {
+    const auto *DS = dyn_cast<DeclStmt>(S);
+    if (!DS)
+      continue;
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      const auto *CA = VD ? VD->getAttr<CleanupAttr>() : nullptr;
+      if (!CA || !CA->getFunctionDecl() || !VD->getType()->isPointerType())
+        continue;
+      StringRef Fn = CA->getFunctionDecl()->getName();
+      if (!Fn.consume_front("__free_") || api::roleOf(Fn) != api::Role::Free)
+        continue;
+      SVal V = State->getSVal(State->getLValue(VD, C.getLocationContext()));
+      if (const MemRegion *FR = regionOf(V))
+        if (freeRegion(FR, C))
+          return true;
+    }
+  }
+  return false;
+}
+
+/// A free of the block \p FR (kfree() and the like, or a scope's cleanup):
+/// UA2/UA3 when it frees what the model tracks. True when the model's state
+/// changed.
+bool LifetimeModel::freeRegion(const MemRegion *FR, CheckerContext &C) const {
+  ProgramStateRef Before = C.getState(), State = Before;
   if (const FieldDecl *const *FD =
           State->get<KbReleaseFreedMem>(FR->getBaseRegion())) {
     ExplodedNode *N = reportNode(C);
     report(C, CheckID::UA2, msg::kfreeReleasedMember((*FD)->getName()), N,
            nullptr, FR->getBaseRegion(), Site());
     continueFrom(C, State->remove<KbReleaseFreedMem>(FR->getBaseRegion()), N);
-    return;
+    return true;
   }
   if (const SymbolRef *Reg = State->get<KbBorrowMap>(FR->getBaseRegion())) {
     const RegState *RS = State->get<KbRegMap>(*Reg);
@@ -994,10 +1037,8 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
              msg::BorrowFreedEarly,
              N, *Reg, nullptr, RS->Origin);
       continueFrom(C, State, N);
-      return;
+      return true;
     }
-    C.addTransition(State);
-    State = C.getState();
   }
   for (const auto &[R, D] : State->get<KbDevMap>()) {
     // The freed block is the device or contains it.
@@ -1023,7 +1064,7 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
                msg::kfreeInsteadOfPut(msg::namesOf(D)),
                N, nullptr, R, D.Origin);
       continueFrom(C, NS, N);
-      return;
+      return true;
     }
     case DevKind::Uninit:
     case DevKind::UninitAdded:
@@ -1043,7 +1084,7 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
         ExplodedNode *N = reportNode(C);
         report(C, CheckID::UA2, Msg, N, nullptr, R, D.UninitAt);
         continueFrom(C, NS, N);
-        return;
+        return true;
       }
       break;
     }
@@ -1053,6 +1094,7 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
     State = NS;
   }
   C.addTransition(State);
+  return State != Before;
 }
 
 static ProgramStateRef addBorrows(ProgramStateRef State, SVal Data,
@@ -1474,6 +1516,25 @@ LifetimeModel::checkPointerEscape(ProgramStateRef State,
   return State;
 }
 
+/// The variables a cleanup function frees at the end of their scope
+/// (`__free(kfree)`) are used there: keep them, and what they point to, live
+/// until cleanupFrees() has run.
+void LifetimeModel::checkLiveSymbols(ProgramStateRef State,
+                                     SymbolReaper &SR) const {
+  const LocationContext *LC = SR.getLocationContext();
+  const auto *FD = LC ? dyn_cast_or_null<FunctionDecl>(LC->getDecl()) : nullptr;
+  const auto *Body =
+      FD ? dyn_cast_or_null<CompoundStmt>(FD->getBody()) : nullptr;
+  if (!Body)
+    return;
+  for (const Stmt *S : Body->body())
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->hasAttr<CleanupAttr>())
+            SR.markLive(State->getLValue(VD, LC).getAsRegion());
+}
+
 void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
                                      CheckerContext &C) const {
   ProgramStateRef State = C.getState();
@@ -1565,6 +1626,11 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
 }
 
 void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
+  // The scope's cleanups run after the return value is computed, while the
+  // frame's variables are still bound (checkEndFunction is too late: the
+  // frame's dead bindings are gone by then).
+  if (cleanupFrees(C))
+    return;
   const Expr *RetE = RS->getRetValue();
   if (!RetE)
     return;

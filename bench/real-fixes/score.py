@@ -4,7 +4,8 @@
 A case is caught by a tool when the tool reported its expected ID (or its
 `Also:` ID) inside the buggy function. Reports there with other IDs only are
 listed as wrong IDs. Cases that did not apply or scan count as misses and
-are listed. Prints one table per case, then recall per tool, family and ID.
+are listed. Prints one table per case, then recall per tool, family and ID;
+--markdown prints the per-case table for docs/real-fixes.md instead.
 """
 import csv
 import sys
@@ -19,12 +20,31 @@ def pct(k, n):
     return f"{k}/{n} ({100 * k / n:.0f}%)" if n else "-"
 
 
-def main(path):
+def markdown(rows):
+    """The per-case table for docs/real-fixes.md."""
+    print("| case | family | expected | checker | cocci | verdict |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        want = ids(r["expect"]) | ids(r["also"])
+        ck, cc = ids(r["checker"]), ids(r["cocci"])
+        hit = r["status"] == "ok" and bool(want & (ck | cc))
+        exp = r["expect"] + (f" (or {r['also']})" if r["also"] else "")
+        verdict = r["status"] if r["status"] != "ok" else \
+            ("caught" if hit else "missed")
+        print(f"| `{r['case']}` | {r['family']} | {exp} | "
+              f"{', '.join(sorted(ck)) or '-'} | {', '.join(sorted(cc)) or '-'} "
+              f"| {verdict} |")
+
+
+def main(path, md=False):
     with open(path, newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     if not rows:
         print("no cases")
         return 1
+    if md:
+        markdown(rows)
+        return 0
     tally = defaultdict(lambda: [0, 0, 0, 0])  # cases, checker, cocci, either
     wrong, failed = [], []
     print(f"{'case':40} {'fam':9} {'exp':4} {'checker':12} {'cocci':12} verdict")
@@ -68,6 +88,9 @@ def main(path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: score.py results.tsv")
-    sys.exit(main(sys.argv[1]))
+    args = sys.argv[1:]
+    md = "--markdown" in args
+    args = [a for a in args if a != "--markdown"]
+    if len(args) != 1:
+        sys.exit("usage: score.py [--markdown] results.tsv")
+    sys.exit(main(args[0], md))
