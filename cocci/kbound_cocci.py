@@ -29,7 +29,8 @@ __all__ = [
     'kbound_wnames', 'kbound_wrapper', 'kbound_wsite', 'kbound_wdoes',
     'kbound_name_at', 'kbound_macro_params',
     'KBOUND_FAMILIES', 'kbound_family', 'kbound_family_call',
-    'kbound_static_dev',
+    'kbound_static_dev', 'kbound_set', 'kbound_owned', 'kbound_store',
+    'kbound_handed_before', 'kbound_element',
 ]
 
 # ---------------------------------------------------------------- devices
@@ -160,6 +161,50 @@ def kbound_static_dev(e):
     never kfree()d, whose missing put leaks nothing."""
     e = kbound_squash(e)
     return bool(re.match(r'^&\(?\w+(\[[^]]*\])?\)?(\.[\w.]+)?$', e))
+
+
+# What a function set itself and what it handed on (the family rules): a
+# device whose memory the function got from a call (`x = kzalloc(...)`,
+# `x = foo_alloc(...)`) is the function's to put; a device passed in is its
+# caller's; a device stored in a field or an array element before a point is
+# its owner's to tear down.
+_sets = set()		# (file, function, value)
+_stored = {}		# (file, function, value) -> first line stored in a field
+
+
+def kbound_set(pos, x):
+    """`x = call(...)` (or `T x = call(...)`) at pos."""
+    _sets.add((pos.file, pos.current_element, kbound_squash(x)))
+
+
+def kbound_owned(pos, c):
+    """The function of pos set the container c itself from a call."""
+    return (pos.file, pos.current_element, kbound_squash(c)) in _sets
+
+
+def kbound_store(pos, x, y):
+    """`x = y` at pos: a store when x is a field or an array element."""
+    if re.match(r'^\s*\w+\s*$', x):
+        return
+    key = (pos.file, pos.current_element, kbound_squash(y))
+    if key not in _stored or int(pos.line) < _stored[key]:
+        _stored[key] = int(pos.line)
+
+
+def kbound_handed_before(pos, *vals):
+    """One of vals was stored in a field or an array element before pos:
+    the owner of that structure tears it down (usb-serial's ports)."""
+    for v in vals:
+        line = _stored.get((pos.file, pos.current_element, kbound_squash(v)))
+        if line is not None and line < int(pos.line):
+            return True
+    return False
+
+
+def kbound_element(*vals):
+    """An array element: a loop that runs no iteration (the put at a label
+    in a loop) looks like a path without the put of that element."""
+    return any('[' in v for v in vals)
 
 
 # ------------------------------------------------- KBUILD_MODNAME, strings

@@ -38,8 +38,8 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
 from kbound_cocci import *
 kb_file = None		# the file being matched (for identifier constraints)
-kb_set = set()		# (file, function, container) set in that function
 kb_rep = set()		# reported returns
+kb_loop = set()		# inits inside a loop
 kb_quiet = re.compile(r'^(device_add|dev_set_name|device_set_node|device_init_wakeup|device_enable_async_suspend|device_set_\w+|dev_pm_\w+|platform_device_add(_data|_resources|_properties)?|platform_set_drvdata|dev_set_drvdata|dev_(err|warn|info|dbg|notice|crit|emerg|alert|err_probe|name|printk)\w*|pr_\w+|printk|WARN\w*|BUG_ON|of_node_get|of_node_put|fwnode_handle_get|device_create_file|device_remove_file|sysfs_\w+|get_device)$')
 
 def kb_handoff(f):
@@ -51,11 +51,6 @@ def kb_put_maybe(f):
     """f is a helper of the file that may put or unregister a device of
     one of its parameters."""
     return kbound_wdoes(kb_file, f, ('uninit', 'unregister'))
-
-def kb_owned(pos, c):
-    """The function set the container c itself (an allocation, a lookup):
-    otherwise the device was passed in and is its caller's to put."""
-    return (pos.file, pos.current_element, kbound_squash(c)) in kb_set
 
 @script:python@
 p0 << i0.p0;
@@ -108,7 +103,7 @@ X@ps = F(...)
 x << set.X;
 ps << set.ps;
 @@
-kb_set.add((ps[0].file, ps[0].current_element, kbound_squash(x)))
+kbound_set(ps[0], x)
 
 @setd depends on i0@
 identifier X, F;
@@ -121,7 +116,21 @@ T X@ps = F(...);
 x << setd.X;
 ps << setd.ps;
 @@
-kb_set.add((ps[0].file, ps[0].current_element, kbound_squash(x)))
+kbound_set(ps[0], x)
+
+// Stores into a field or an array element: `priv->x = x`, `a[i] = x`.
+@sto depends on i0@
+expression X, Y;
+position ps;
+@@
+X@ps = Y
+
+@script:python@
+x << sto.X;
+y << sto.Y;
+ps << sto.ps;
+@@
+kbound_store(ps[0], x, y)
 
 // The file's helpers that put a device of one of their parameters
 // (kbound_cocci.py: kbound_wrapper): they stop a path.
@@ -171,7 +180,8 @@ C;
 @@
 kb_file = pi[0].file
 c = kbound_container(pi[0], a)
-if kbound_static_dev(a) or not kb_owned(pi[0], c):
+if kbound_static_dev(a) or not kbound_owned(pi[0], c) or \
+        kbound_handed_before(pi[0], a, c) or kbound_element(a, c):
     cocci.include_match(False)
 else:
     coccinelle.E = cocci.make_expr(a)
@@ -238,6 +248,27 @@ init << i.INIT;
 coccilib.org.print_todo(p[0],
     "[RL4] %s(%s) failed and this path returns without %s()" % (init, kbound_pretty(e), kbound_family_call(init, 'uninit')))
 
+// An init in a loop: the unwinding at the label puts the earlier elements
+// in a loop of its own, whose path without an iteration looks like a path
+// without the put (idxd's wqs).  Not judged by (b) and (c).
+@inloop depends on i0@
+identifier INIT =~ "^(device_initialize|platform_device_alloc)$";
+iterator name IT;
+position pl;
+@@
+(
+for (...;...;...) { <+... INIT@pl(...) ...+> }
+|
+while (...) { <+... INIT@pl(...) ...+> }
+|
+IT(...) { <+... INIT@pl(...) ...+> }
+)
+
+@script:python@
+pl << inloop.pl;
+@@
+kb_loop.add(kbound_key(pl[0]))
+
 // (b) After device_initialize(), an error path returns without the put.
 // (After a successful register the device is the bus's: an error return
 // that leaves it registered, in a loop of children say, is not judged.)
@@ -286,8 +317,10 @@ if (...) {
 
 @script:python@
 p << rl4.p;
+pi << i.pi;
 @@
-kb_rep.add(kbound_key(p[0]))
+if kbound_key(pi[0]) not in kb_loop:
+    kb_rep.add(kbound_key(p[0]))
 
 @script:python depends on report@
 p << rl4.p;
@@ -295,7 +328,8 @@ e << s.E;
 init << i.INIT;
 @@
 e = kbound_pretty(e)
-coccilib.report.print_report(p[0],
+if kbound_key(p[0]) in kb_rep:
+  coccilib.report.print_report(p[0],
     "[RL4] device_initialize(%s) ran but this path returns without put_device(%s): call it on the error path, its release callback frees the device" % (e, e))
 
 @script:python depends on org@
@@ -303,13 +337,15 @@ p << rl4.p;
 e << s.E;
 init << i.INIT;
 @@
-coccilib.org.print_todo(p[0],
+if kbound_key(p[0]) in kb_rep:
+  coccilib.org.print_todo(p[0],
     "[RL4] %s(%s) but this path returns without its put" % (init, kbound_pretty(e)))
 
 // (c) A platform device from platform_device_alloc(), past its NULL check.
 @pa exists@
-expression P;
-position pi, p;
+expression P : script:python() { not kbound_element(P) };
+position pi : script:python() { kbound_key(pi[0]) not in kb_loop };
+position p;
 statement S;
 identifier U2 : script:python() { kb_put_maybe(U2) };
 identifier F3 : script:python() { kb_handoff(F3) };
@@ -370,16 +406,6 @@ coccilib.org.print_todo(p[0],
     "[RL4] platform_device_alloc() returned %s but this path returns without platform_device_put()" % kbound_pretty(P))
 
 @depends on context@
-position rf.p;
-@@
-* return@p ...;
-
-@depends on context@
-position rl4.p;
-@@
-* return@p ...;
-
-@depends on context@
-position pa.p;
+position p : script:python() { kbound_key(p[0]) in kb_rep };
 @@
 * return@p ...;

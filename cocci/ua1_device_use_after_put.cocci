@@ -5,7 +5,9 @@
 /// platform_device_alloc()), dropped it with put_device(),
 /// platform_device_put() or an unregister, and then touches the device or
 /// the structure that embeds it (`x->field`, `&x->dev` passed to dev_err(),
-/// `x` passed to a function), or puts it again (a double put).  With no
+/// `x` passed to a function), or puts it again (a double put).  Only
+/// devices in memory the function got from a call (`x = kzalloc(...)`) are
+/// judged: a device passed in or in static memory may hold other references.  With no
 /// get_device() taken in between, that put was the last: the release
 /// callback has freed the memory.  Do the last access before the put.  The
 /// auxiliary family is ua1_use_after_uninit.cocci's; kfree() after the put
@@ -73,6 +75,35 @@ pa << ald.pa;
 @@
 kbound_alias(pa[0], a, c, fld)
 
+// What the function sets itself from a call: only a device it made (in
+// memory it got) is judged; a device passed in, or in static memory
+// (`z = &zorro_autocon[i]`), may hold other references.
+@set depends on i0@
+expression X;
+identifier F;
+position ps;
+@@
+X@ps = F(...)
+
+@script:python@
+x << set.X;
+ps << set.ps;
+@@
+kbound_set(ps[0], x)
+
+@setd depends on i0@
+identifier X, F;
+type T;
+position ps;
+@@
+T X@ps = F(...);
+
+@script:python@
+x << setd.X;
+ps << setd.ps;
+@@
+kbound_set(ps[0], x)
+
 // The device made here: E is the device (the put's argument), C the memory
 // that holds it.
 @i depends on i0@
@@ -88,11 +119,12 @@ pi << i.pi;
 E;
 C;
 @@
-if kbound_static_dev(a):
+c = kbound_container(pi[0], a)
+if kbound_static_dev(a) or not kbound_owned(pi[0], c) or kbound_element(a, c):
     cocci.include_match(False)
 else:
     coccinelle.E = cocci.make_expr(a)
-    coccinelle.C = cocci.make_expr(kbound_container(pi[0], a))
+    coccinelle.C = cocci.make_expr(c)
 
 @ua1 exists@
 expression s.E, s.C;
@@ -124,7 +156,7 @@ PUT@pu(E);
 
 // Platform devices from platform_device_alloc().
 @pa exists@
-expression P;
+expression P : script:python() { not kbound_element(P) };
 identifier fld;
 identifier PUT =~ "^(platform_device_put|platform_device_unregister)$";
 identifier PUT2 =~ "^(platform_device_put|platform_device_unregister|put_device)$";
