@@ -346,6 +346,14 @@ std::string devmMemoryDevice(llvm::StringRef Fn) {
          "it with kzalloc() and free it in the device's release callback";
 }
 
+std::string emptyReleaseHeap(llvm::StringRef Fn, llvm::StringRef Release) {
+  return "[UA8] " + Fn.str() + "() on a device in heap memory whose release "
+         "callback " + Release.str() + "() is empty: nothing frees the memory "
+         "when the last reference goes, so it leaks or its owner frees it "
+         "while references may remain; free the containing structure in " +
+         Release.str() + "() and let the put free it";
+}
+
 std::string devmDeviceByHand(llvm::StringRef Fn) {
   return "[UA6] " + Fn.str() +
          "() on a device from devm_auxiliary_device_create(): devres "
@@ -795,6 +803,54 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
   }
 }
 
+/// The struct device of a tracked device region: the region itself, or the
+/// `struct device` member of a family object (auxiliary_device, ...).
+static const SubRegion *structDeviceOf(const MemRegion *R,
+                                       MemRegionManager &MRM) {
+  const auto *TR = dyn_cast<TypedValueRegion>(R);
+  const RecordDecl *RD =
+      TR ? TR->getValueType()->getAsRecordDecl() : nullptr;
+  if (!RD || !RD->getDefinition())
+    return nullptr;
+  if (api::isRecord(RD, api::RecordKind::Device))
+    return TR;
+  for (const FieldDecl *FD : RD->getDefinition()->fields())
+    if (const RecordDecl *In = FD->getType()->getAsRecordDecl())
+      if (api::isRecord(In, api::RecordKind::Device))
+        return MRM.getFieldRegion(FD, TR);
+  return nullptr;
+}
+
+/// The release callback installed on \p R on this path, when it has an
+/// empty body and R lives in heap memory allocated on this path (not devres
+/// memory: that is the devm UA8).
+static const FunctionDecl *emptyReleaseOfHeapDevice(ProgramStateRef State,
+                                                    const MemRegion *R,
+                                                    CheckerContext &C) {
+  const SymbolicRegion *SB = R->getSymbolicBase();
+  if (!SB || !State->contains<KbLocalAllocs>(SB->getSymbol()) ||
+      State->contains<KbDevmAllocs>(SB->getSymbol()))
+    return nullptr;
+  MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
+  const SubRegion *Dev = structDeviceOf(R, MRM);
+  const auto *DevTR = dyn_cast_or_null<TypedValueRegion>(Dev);
+  if (!DevTR)
+    return nullptr;
+  const RecordDecl *DevRD = DevTR->getValueType()->getAsRecordDecl();
+  for (const FieldDecl *FD : DevRD->getDefinition()->fields()) {
+    if (api::memberKind(FD) != api::MemberKind::Release)
+      continue;
+    const auto *FR = dyn_cast_or_null<FunctionCodeRegion>(
+        State->getSVal(MRM.getFieldRegion(FD, DevTR)).getAsRegion());
+    const auto *Fn = FR ? dyn_cast<FunctionDecl>(FR->getDecl()) : nullptr;
+    const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+    const auto *Body =
+        Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+    return Body && Body->body_empty() ? Def : nullptr;
+  }
+  return nullptr;
+}
+
 /// The put of \p R (which may be the last) runs its release: remember what
 /// the members it frees point to, so that a later kfree of it is a double
 /// free. The platform core's release frees platform_data; a release in this
@@ -890,6 +946,15 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
                C.generateNonFatalErrorNode(), nullptr, R, Here);
         return;
       }
+  // UA8: the release installed on this path is empty while the device is
+  // in heap memory allocated on this path.
+  if ((E->R == Role::Init || E->R == Role::InitAdd) && !D)
+    if (const FunctionDecl *Rel = emptyReleaseOfHeapDevice(State, R, C)) {
+      report(C, CheckID::UA8, msg::emptyReleaseHeap(calleeOf(Call),
+                                                    Rel->getName()),
+             C.generateNonFatalErrorNode(), nullptr, R, Here);
+      return;
+    }
   if (!D) {
     // Teardown of a device set up elsewhere (typically in .remove): start
     // tracking from here, knowing nothing about what came before. Not in a
