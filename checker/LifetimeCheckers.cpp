@@ -133,6 +133,7 @@ private:
   void preRegistrationCall(const CallEvent &Call, CheckerContext &C) const;
   void preDeviceCall(const CallEvent &Call, CheckerContext &C) const;
   void preFree(const CallEvent &Call, CheckerContext &C) const;
+  bool preReleaseCall(const CallEvent &Call, CheckerContext &C) const;
   bool freeRegion(const MemRegion *FR, CheckerContext &C) const;
   bool cleanupFrees(CheckerContext &C) const;
   void postCreate(const CallEvent &Call, CheckerContext &C) const;
@@ -273,12 +274,28 @@ std::string containerAccessAfterPut(const Names &N, bool Destroyed) {
          N.PutVerb;
 }
 
+std::string returnedAfterPut(const Names &N, bool Destroyed) {
+  return std::string("[UA1] The ") + N.Noun +
+         " (or the structure that embeds it) is returned after " +
+         (Destroyed ? N.Destroy : N.Put) +
+         "(): the release callback may have freed it, and the caller gets a "
+         "dangling pointer; return an error (ERR_PTR() or NULL) on this path";
+}
+
 std::string kfreeInitialized(const Names &N) {
   return std::string("[UA2] kfree() of ") + N.A + " " + N.Noun +
          " (or the structure that contains it) after " + N.Init +
          "()" + (N.InitMayFail ? " succeeded" : "") +
          ": the device is refcounted now; call " + N.Put +
          "() instead and free the memory in its release callback";
+}
+
+std::string releaseCalledDirectly(const Names &N, llvm::StringRef Fn) {
+  return std::string("[UA2] ") + Fn.str() + "() called directly on " + N.A +
+         " " + N.Noun + " after " + N.Init + "()" +
+         (N.InitMayFail ? " succeeded" : "") +
+         ": it frees the memory while the device is refcounted; call " +
+         N.Put + "() instead and let the last put run the release";
 }
 
 std::string kfreeReleasedMember(llvm::StringRef Member) {
@@ -1045,6 +1062,32 @@ void LifetimeModel::preFree(const CallEvent &Call, CheckerContext &C) const {
     freeRegion(FR, C);
 }
 
+/// The file's release callback called by hand on a device that is set up:
+/// it frees what only the last put may free (hwmon's error path before
+/// upstream ada61aa0b118). Reported at the call, which is where the fix goes.
+bool LifetimeModel::preReleaseCall(const CallEvent &Call,
+                                   CheckerContext &C) const {
+  if (Call.getNumArgs() != 1 || !facts(C).isReleaseFn(Call.getDecl()))
+    return false;
+  const MemRegion *Arg = regionOf(Call.getArgSVal(0));
+  ProgramStateRef State = C.getState();
+  const MemRegion *R = Arg ? trackedDevice(State, Arg) : nullptr;
+  const DevState *D = R ? State->get<KbDevMap>(R) : nullptr;
+  if (!D || (D->K != DevKind::Init && D->K != DevKind::Added &&
+             D->K != DevKind::Deleted))
+    return false;
+  ExplodedNode *N = reportNode(C);
+  report(C, CheckID::UA2,
+         msg::releaseCalledDirectly(msg::namesOf(*D), calleeOf(Call)), N,
+         nullptr, R, D->Origin);
+  if (D->K != DevKind::Deleted)
+    report(C, CheckID::RL4, msg::kfreeInsteadOfPut(msg::namesOf(*D)), N,
+           nullptr, R, D->Origin);
+  // Reported once, here: the frees inside the release are the same bug.
+  continueFrom(C, State->remove<KbDevMap>(R), N);
+  return true;
+}
+
 /// `T *p __free(kfree) = ...`: the kernel's scope-based cleanup
 /// (include/linux/cleanup.h) kfree()s p when its scope ends, unless
 /// no_free_ptr()/return_ptr() took it. The analyzer does not run cleanup
@@ -1108,8 +1151,12 @@ bool LifetimeModel::freeRegion(const MemRegion *FR, CheckerContext &C) const {
   for (const auto &[R, D] : State->get<KbDevMap>()) {
     // The freed block is the device or contains it.
     bool Hit = related(R, FR) && (R == FR || R->isSubRegionOf(FR));
-    if (!Hit && isa<SymbolicRegion>(FR) &&
-        R->getBaseRegion() == FR->getBaseRegion())
+    // The block itself, or container_of() arithmetic back to its start
+    // (an element region at a negative offset from the device).
+    const MemRegion *Stripped = FR->StripCasts();
+    if (!Hit && R->getBaseRegion() == FR->getBaseRegion() &&
+        isa<SymbolicRegion>(R->getBaseRegion()) &&
+        (isa<SymbolicRegion>(Stripped) || isa<ElementRegion>(Stripped)))
       Hit = true;
     if (!Hit)
       continue;
@@ -1167,6 +1214,9 @@ static ProgramStateRef addBorrows(ProgramStateRef State, SVal Data,
 
 void LifetimeModel::checkPreCall(const CallEvent &Call,
                                  CheckerContext &C) const {
+  // Before the API filter: a release callback is usually static.
+  if (preReleaseCall(Call, C))
+    return;
   if (!Call.isGlobalCFunction())
     return;
   preRegistrationCall(Call, C);
@@ -1700,6 +1750,25 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
   if (!RetE)
     return;
   ProgramStateRef State = C.getState();
+  // UA1: the device (or its container) handed to the caller after the put
+  // that may have freed it.
+  if (RetE->getType()->isPointerType())
+    if (const MemRegion *RR = regionOf(C.getSVal(RetE))) {
+      for (const auto &[R, D] : State->get<KbDevMap>()) {
+        if (!isReleasedKind(D.K) || D.UseReported ||
+            R->getBaseRegion() != RR->getBaseRegion() ||
+            !isa<SymbolicRegion>(RR->getBaseRegion()) ||
+            !releaseMayFree(D, R, C))
+          continue;
+        ExplodedNode *N = reportNode(C);
+        report(C, CheckID::UA1,
+               msg::returnedAfterPut(msg::namesOf(D),
+                                     D.K == DevKind::Destroyed),
+               N, nullptr, R, Site());
+        continueFrom(C, State->set<KbDevMap>(R, D.reported()), N);
+        return;
+      }
+    }
   const StackFrameContext *SFC = C.getStackFrame();
   llvm::SmallVector<std::pair<const MemRegion *, DevState>, 2> Leaks;
   for (const auto &[R, D] : State->get<KbDevMap>()) {

@@ -125,3 +125,35 @@ int dev_correct(struct device *parent)
 	}
 	return 0;
 }
+
+/* The hsi_new_client() shape (upstream a1ee1c08fcd5): the failed register
+ * puts the device, whose release frees the container, and the path goes on
+ * to return the container. */
+struct foo_dev *dev_returned_after_put(struct device *parent)
+{
+	struct foo_dev *fd = kzalloc(sizeof(*fd), GFP_KERNEL);
+
+	if (!fd)
+		return NULL;
+	fd->dev.parent = parent;
+	fd->dev.release = foo_dev_release;
+	if (device_register(&fd->dev) < 0)
+		put_device(&fd->dev);
+	return fd; // expected-warning {{[UA1] The device (or the structure that embeds it) is returned after put_device()}}
+}
+
+/* Correct: NULL on the failure path. */
+struct foo_dev *dev_returned_ok(struct device *parent)
+{
+	struct foo_dev *fd = kzalloc(sizeof(*fd), GFP_KERNEL);
+
+	if (!fd)
+		return NULL;
+	fd->dev.parent = parent;
+	fd->dev.release = foo_dev_release;
+	if (device_register(&fd->dev) < 0) {
+		put_device(&fd->dev);
+		return NULL;
+	}
+	return fd;
+}

@@ -169,3 +169,63 @@ int foo_buf_ok(struct device *parent)
 	}
 	return ret;
 }
+
+struct hw {
+	const char *name;
+	struct device dev;	/* not first: container_of() goes back */
+	char *label;
+};
+
+static void hw_release(struct device *dev)
+{
+	struct hw *hwdev = container_of(dev, struct hw, dev);
+
+	kfree(hwdev->label);
+	kfree(hwdev);
+}
+
+/* The hwmon shape (upstream ada61aa0b118): the error path after a failed
+ * device_register() calls the release callback by hand. */
+struct device *hw_register_bad(struct device *parent)
+{
+	struct hw *hwdev = kzalloc(sizeof(*hwdev), GFP_KERNEL);
+	struct device *hdev;
+	int err;
+
+	if (!hwdev)
+		return ERR_PTR(-ENOMEM);
+	hdev = &hwdev->dev;
+	hdev->parent = parent;
+	hdev->release = hw_release;
+	err = device_register(hdev);
+	if (err)
+		goto free_hw;
+	return hdev;
+free_hw:
+	hw_release(hdev); // expected-warning {{[UA2] hw_release() called directly on a device after device_register()}} expected-warning {{[RL4]}}
+	return ERR_PTR(err);
+}
+
+/* Correct: by hand only before the device is initialized. */
+struct device *hw_register_ok(struct device *parent, int early)
+{
+	struct hw *hwdev = kzalloc(sizeof(*hwdev), GFP_KERNEL);
+	struct device *hdev;
+	int err;
+
+	if (!hwdev)
+		return ERR_PTR(-ENOMEM);
+	hdev = &hwdev->dev;
+	hdev->parent = parent;
+	hdev->release = hw_release;
+	if (early) {
+		hw_release(hdev);
+		return ERR_PTR(-EINVAL);
+	}
+	err = device_register(hdev);
+	if (err) {
+		put_device(hdev);
+		return ERR_PTR(err);
+	}
+	return hdev;
+}
