@@ -480,8 +480,8 @@ bool receivesOnlyContextDevice(const CallEvent &Call, const MemRegion *R,
 
 /// Is the result of \p E thrown away (expression statement, (void) cast,
 /// left of a comma, loop increment)?
-bool isDiscarded(const Expr *E, CheckerContext &C) {
-  const ParentMap &PM = C.getLocationContext()->getParentMap();
+bool isDiscarded(const Expr *E, const LocationContext *LC) {
+  const ParentMap &PM = LC->getParentMap();
   const Stmt *Cur = E;
   while (const Stmt *P = PM.getParent(Cur)) {
     if (isa<ParenExpr>(P)) {
@@ -517,6 +517,27 @@ bool isDiscarded(const Expr *E, CheckerContext &C) {
     return false;
   }
   return false;
+}
+
+bool isDiscarded(const Expr *E, CheckerContext &C) {
+  return isDiscarded(E, C.getLocationContext());
+}
+
+/// Could \p Call keep (and later tear down) a device it is given? A call
+/// into this file's own functions, through a pointer, or with a callback
+/// argument may; so may a call whose result nobody looks at (a cleanup
+/// helper: `foo_cleanup(foo); return ret;`). A function of another file
+/// whose result the code tests is a setup step that hands nothing over.
+bool mayKeepDevice(const CallEvent &Call) {
+  const Decl *CD = Call.getDecl();
+  if (!CD || CD->hasBody() || Call.getResultType()->isVoidType())
+    return true;
+  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
+    if (const Expr *AE = Call.getArgExpr(I))
+      if (AE->getType()->isFunctionPointerType())
+        return true;
+  const Expr *OE = Call.getOriginExpr();
+  return !OE || isDiscarded(OE, Call.getLocationContext());
 }
 
 /// The condition "Sym is an ERR_PTR" as the kernel's IS_ERR computes it.
@@ -1623,7 +1644,11 @@ LifetimeModel::checkPointerEscape(ProgramStateRef State,
       // container pointer (the device may be re-read as another region).
       if (Print ? (!Direct && !SameBaseUnrelated)
                 : (Direct || !SameBaseUnrelated))
-        N.EscapedCall |= !receivesOnlyContextDevice(*Call, R, D.Fam);
+        if (!receivesOnlyContextDevice(*Call, R, D.Fam)) {
+          N.EscapedCall = true;
+          if (mayKeepDevice(*Call))
+            N.EscapedInTU = true;
+        }
     }
     if (!(N == D))
       State = State->set<KbDevMap>(R, N);
@@ -1709,7 +1734,7 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
     }
     else if ((D.K == DevKind::Init || D.K == DevKind::Added ||
               D.K == DevKind::Created) &&
-             !D.EscapedCall)
+             (!D.EscapedCall || !D.EscapedInTU))
       Keep = true; // still checked when its owner returns an error
     if (!Keep) {
       State = State->remove<KbDevMap>(R);
@@ -1772,12 +1797,17 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
   const StackFrameContext *SFC = C.getStackFrame();
   llvm::SmallVector<std::pair<const MemRegion *, DevState>, 2> Leaks;
   for (const auto &[R, D] : State->get<KbDevMap>()) {
-    if (D.Owner != SFC || D.EscapedCall)
+    if (D.Owner != SFC)
       continue;
     // An added device is only this frame's to tear down if this very frame
     // set it up (a helper that returned success handed it over); a created
     // one that a helper returned is the caller's (the return hands it over).
     bool SetUpHere = D.Origin.LC && D.Origin.LC->getStackFrame() == SFC;
+    // The frame that set the device up still owes its teardown on an error
+    // path after handing it to functions of other files (issue 10, item 4);
+    // a function of this file, or a device set up elsewhere, may have kept it.
+    if (D.EscapedCall && (D.EscapedInTU || !SetUpHere))
+      continue;
     if (D.K == DevKind::Init ||
         (D.K == DevKind::Added && D.Local && !D.EscapedBind && SetUpHere) ||
         (D.K == DevKind::Created && !D.EscapedBind))
@@ -1917,6 +1947,7 @@ void LifetimeModel::printState(raw_ostream &Out, ProgramStateRef State,
   for (const auto &[R, D] : Devs) {
     Out << "  dev " << R << ": " << kindName(D.K);
     Flags(D.EscapedCall, "escaped-call");
+    Flags(D.EscapedInTU, "escaped-in-tu");
     Flags(D.EscapedBind, "escaped-bind");
     Flags(D.Local, "local");
     Flags(D.Assumed, "assumed");

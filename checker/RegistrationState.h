@@ -169,6 +169,12 @@ struct DevState {
   // Handed to a function we do not know (which may tear it down): the model
   // no longer knows what was done, so no leak/ordering reports.
   bool EscapedCall = false;
+  // One of those calls may really keep the device (mayKeepDevice(): a
+  // function of this file, a call through a pointer or with a callback, a
+  // call whose result is ignored). Without it, only setup steps of other
+  // files whose result the code tests received it, and the frame that set
+  // the device up still owes its teardown on an error path.
+  bool EscapedInTU = false;
   // Its container was stored outside the locals: someone else can reach it.
   bool EscapedBind = false;
   // The memory holding it was allocated on this path (or is a local
@@ -202,6 +208,7 @@ struct DevState {
   }
   bool operator==(const DevState &O) const {
     return K == O.K && EscapedCall == O.EscapedCall &&
+           EscapedInTU == O.EscapedInTU &&
            EscapedBind == O.EscapedBind && Local == O.Local &&
            Assumed == O.Assumed && UseReported == O.UseReported &&
            Fam == O.Fam &&
@@ -210,6 +217,7 @@ struct DevState {
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(static_cast<unsigned>(K));
     ID.AddBoolean(EscapedCall);
+    ID.AddBoolean(EscapedInTU);
     ID.AddBoolean(EscapedBind);
     ID.AddBoolean(Local);
     ID.AddBoolean(Assumed);
