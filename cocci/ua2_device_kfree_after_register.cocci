@@ -39,6 +39,26 @@ kbound_release_fns = set()	# (file, fn) installed as a release
 kbound_freeing_release = set()	# files whose device release kfree()s its container
 kbound_device_release = set()	# files that install a device release
 
+kb_double = set()	# kfree() after the put reported
+kb_freed = {}		# file -> [('var', release, local) | ('type', release, type)]
+kb_types = {}		# (file, function, identifier) -> its declared type
+
+def kb_frees_type(pos, c):
+    """Some release of the file may free memory of the type of c: false
+    only when the type of c and every type the releases free are known."""
+    t = kb_types.get((pos.file, pos.current_element, kbound_squash(c)))
+    if t is None:
+        return True
+    freed = set()
+    for (kind, fn, v) in kb_freed.get(pos.file, []):
+        if kind == 'type':
+            freed.add(v)
+        elif (pos.file, fn, v) in kb_types:
+            freed.add(kb_types[(pos.file, fn, v)])
+        else:
+            return True
+    return not freed or t in freed
+
 def kb_release_frees(f):
     """The release of the file frees the container, or is not visible."""
     return f in kbound_freeing_release or f not in kbound_device_release
@@ -204,22 +224,60 @@ fn@pf(struct device *d) {
 fn << relf.fn;
 pf << relf.pf;
 e << relf.E;
+x << relf.x;
 @@
 if (pf[0].file, fn) in kbound_release_fns and ('container_of' in e or re.match(r'^\s*to_\w+\s*\(', e)):
     kbound_freeing_release.add(pf[0].file)
+    kb_freed.setdefault(pf[0].file, []).append(('var', fn, x))
 
 @relf2 depends on i@
 identifier fn, d;
+expression E;
 position pf;
 @@
-fn@pf(struct device *d) { <+... \(kfree\|kvfree\)(container_of(d, ...)) ...+> }
+fn@pf(struct device *d) { <+... \(kfree\|kvfree\)(E) ...+> }
 
 @script:python@
 fn << relf2.fn;
 pf << relf2.pf;
+d << relf2.d;
+e << relf2.E;
 @@
-if (pf[0].file, fn) in kbound_release_fns:
+m = re.match(r'^\s*container_of\s*\(\s*%s\s*,(.*),[^,]*\)\s*$' % re.escape(d), e, re.S)
+if (pf[0].file, fn) in kbound_release_fns and m:
     kbound_freeing_release.add(pf[0].file)
+    kb_freed.setdefault(pf[0].file, []).append(('type', fn, kbound_norm(m.group(1) + ' *')))
+
+// The declared types of locals and parameters: a kfree() after the put is
+// a double free only when some release frees that type (thermal_core's
+// release frees its cooling devices; the zone is the owner's to kfree()).
+@ctyp depends on i@
+identifier x;
+type T;
+position pd;
+@@
+\(T x@pd;\|T x@pd = ...;\)
+
+@script:python@
+x << ctyp.x;
+t << ctyp.T;
+pd << ctyp.pd;
+@@
+kb_types[(pd[0].file, pd[0].current_element, x)] = kbound_norm(t)
+
+@ptyp depends on i@
+identifier fn, x;
+type T;
+position pd;
+@@
+fn(..., T x@pd, ...) { ... }
+
+@script:python@
+x << ptyp.x;
+t << ptyp.T;
+pd << ptyp.pd;
+@@
+kb_types[(pd[0].file, pd[0].current_element, x)] = kbound_norm(t)
 
 @reld depends on i@
 identifier fn, d;
@@ -341,7 +399,7 @@ put << ua2u.PUT;
 e << s.E;
 c << s.C;
 @@
-if p[0].file in kbound_freeing_release:
+if p[0].file in kbound_freeing_release and kb_frees_type(p[0], c):
     coccilib.report.print_report(p[0],
         "[UA2] kfree(%s) after %s(%s) at line %s: the release callback already frees it (double free); drop the kfree()" % (kbound_pretty(c), put, kbound_pretty(e), pu[0].line))
 
@@ -350,11 +408,18 @@ p << ua2u.p;
 put << ua2u.PUT;
 c << s.C;
 @@
-if p[0].file in kbound_freeing_release:
+if p[0].file in kbound_freeing_release and kb_frees_type(p[0], c):
     coccilib.org.print_todo(p[0], "[UA2] kfree(%s) after %s(): double free" % (kbound_pretty(c), put))
 
+@script:python@
+p << ua2u.p;
+c << s.C;
+@@
+if p[0].file in kbound_freeing_release and kb_frees_type(p[0], c):
+    kb_double.add(kbound_key(p[0]))
+
 @depends on context@
-position ua2u.p : script:python() { p[0].file in kbound_freeing_release };
+position ua2u.p : script:python() { kbound_key(p[0]) in kb_double };
 expression F;
 @@
 * F@p(...);
