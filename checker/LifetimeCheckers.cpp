@@ -86,7 +86,7 @@ constexpr int64_t MaxErrno = 4095;
 
 class LifetimeModel
     : public Checker<check::PreCall, check::PostCall, eval::Call,
-                     check::DeadSymbols, check::LiveSymbols,
+                     check::DeadSymbols, check::LiveSymbols, check::Bind,
                      check::PointerEscape, check::PreStmt<ReturnStmt>,
                      check::EndFunction, check::Location> {
 public:
@@ -107,6 +107,7 @@ public:
   bool evalCall(const CallEvent &Call, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
   void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
+  void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   ProgramStateRef checkPointerEscape(ProgramStateRef State,
                                      const InvalidatedSymbols &Escaped,
                                      const CallEvent *Call,
@@ -443,6 +444,16 @@ bool isAllocator(const CallEvent &Call) {
          (R == api::Role::Alloc || R == api::Role::ManagedAlloc);
 }
 
+/// kmalloc(), kzalloc(), kcalloc(), kvzalloc(), kmemdup(), devm_kzalloc(),
+/// __kmalloc_noprof(), vzalloc(): NULL on failure, never an ERR_PTR.
+bool isSlabAllocator(StringRef Name) {
+  Name.consume_front("devm_");
+  while (Name.consume_front("_"))
+    ;
+  return Name.starts_with("k") || Name.starts_with("vmalloc") ||
+         Name.starts_with("vzalloc");
+}
+
 /// Printing helpers take device pointers but never keep them.
 bool isPrintLike(const CallEvent &Call) {
   return api::roleOf(Call) == api::Role::Logging;
@@ -568,6 +579,14 @@ bool returnsError(const Expr *RetE, CheckerContext &C) {
   auto DV = V.getAs<DefinedOrUnknownSVal>();
   if (!DV || V.isUnknown())
     return false;
+  // PTR_ERR(p): the integer value of a pointer known to be an ERR_PTR.
+  if (auto LI = V.getAs<nonloc::LocAsInteger>())
+    if (SymbolRef S = LI->getLoc().getAsLocSymbol())
+      if (auto Cond = errPtrCond(S, C)) {
+        auto [IsErr, NotErr] = State->assume(*Cond);
+        if (IsErr && !NotErr)
+          return true;
+      }
   if (T->isIntegerType() || T->isBooleanType()) {
     // Definitely non-zero.
     auto [NonZero, Zero] = State->assume(*DV);
@@ -1418,14 +1437,17 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
   ProgramStateRef State = C.getState();
   if (isAllocator(Call)) {
     if (SymbolRef S = Call.getReturnValue().getAsSymbol()) {
-      State = State->add<KbLocalAllocs>(S)->add<KbNotErr>(S);
+      State = State->add<KbLocalAllocs>(S);
       if (api::roleOf(Call) == api::Role::ManagedAlloc)
         State = State->add<KbDevmAllocs>(S);
-      // Allocators return NULL or memory, never an ERR_PTR: without this,
-      // a later IS_ERR() on the pointer splits into an impossible path.
-      if (auto Cond = errPtrCond(S, C))
-        if (ProgramStateRef NotErr = State->assume(*Cond, false))
-          State = NotErr;
+      // The slab and vmalloc allocators return NULL or memory, never an
+      // ERR_PTR: without this, a later IS_ERR() on the pointer splits into
+      // an impossible path. Other *alloc* functions (devm_drm_dev_alloc(),
+      // iio_device_alloc()) may return an ERR_PTR.
+      if (isSlabAllocator(calleeOf(Call)))
+        if (auto Cond = errPtrCond(S, C))
+          if (ProgramStateRef NotErr = State->assume(*Cond, false))
+            State = NotErr->add<KbNotErr>(S);
       C.addTransition(State);
     }
     return;
@@ -1625,7 +1647,11 @@ LifetimeModel::checkPointerEscape(ProgramStateRef State,
       continue;
     DevState N = D;
     if (!OnCall) {
-      N.EscapedBind = true;
+      // Stores are judged in checkBind, which sees where the pointer goes.
+      // An invalidation with no store seen (inline asm with a memory
+      // clobber, loop widening) keeps nothing.
+      if (Kind != PSK_EscapeOnBind && Kind != PSK_EscapeOther)
+        N.EscapedBind = true;
     } else {
       // A sibling field of the container (&priv->lock) does not hand the
       // device over; the device, its container, a field of the device, or
@@ -1673,6 +1699,33 @@ void LifetimeModel::checkLiveSymbols(ProgramStateRef State,
         if (const auto *VD = dyn_cast<VarDecl>(D))
           if (VD->hasAttr<CleanupAttr>())
             SR.markLive(State->getLValue(VD, LC).getAsRegion());
+}
+
+/// A pointer to a tracked device (or into its block) stored outside the
+/// locals: someone else can reach it. Not a store into the device's own
+/// block (`dev->dma_mask = &dev->coherent_dma_mask`), which reaches nothing
+/// new.
+void LifetimeModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
+                              CheckerContext &C) const {
+  const MemRegion *VR = Val.getAsRegion();
+  const MemRegion *LR = Loc.getAsRegion();
+  if (!VR || !LR)
+    return;
+  const MemRegion *VBase = VR->getBaseRegion(), *LBase = LR->getBaseRegion();
+  if (VBase == LBase || isa<StackSpaceRegion>(LR->getMemorySpace()))
+    return;
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  for (const auto &[R, D] : State->get<KbDevMap>()) {
+    if (R->getBaseRegion() != VBase || D.EscapedBind)
+      continue;
+    DevState N = D;
+    N.EscapedBind = true;
+    State = State->set<KbDevMap>(R, N);
+    Changed = true;
+  }
+  if (Changed)
+    C.addTransition(State);
 }
 
 void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
