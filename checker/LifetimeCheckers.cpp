@@ -534,21 +534,35 @@ bool isDiscarded(const Expr *E, CheckerContext &C) {
   return isDiscarded(E, C.getLocationContext());
 }
 
+/// A name that says the function tears something down.
+bool looksLikeTeardown(StringRef Name) {
+  std::string N = Name.lower();
+  for (const char *W : {"put", "free", "release", "remove", "del", "destroy",
+                        "clean", "unregister", "unreg", "exit", "teardown",
+                        "fini", "uninit", "unbind", "detach", "unplug"})
+    if (StringRef(N).contains(W))
+      return true;
+  return false;
+}
+
 /// Could \p Call keep (and later tear down) a device it is given? A call
 /// into this file's own functions, through a pointer, or with a callback
-/// argument may; so may a call whose result nobody looks at (a cleanup
-/// helper: `foo_cleanup(foo); return ret;`). A function of another file
-/// whose result the code tests is a setup step that hands nothing over.
+/// argument may; so may a teardown-named call whose result nobody looks at
+/// (a cleanup helper: `foo_cleanup(foo); return ret;`). Any other function
+/// of another file is a setup step that hands nothing over
+/// (`sysfb_set_efifb_fwnode(pd)`, `ret = create_stack(dev)`).
 bool mayKeepDevice(const CallEvent &Call) {
   const Decl *CD = Call.getDecl();
-  if (!CD || CD->hasBody() || Call.getResultType()->isVoidType())
+  if (!CD || CD->hasBody())
     return true;
   for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
     if (const Expr *AE = Call.getArgExpr(I))
       if (AE->getType()->isFunctionPointerType())
         return true;
   const Expr *OE = Call.getOriginExpr();
-  return !OE || isDiscarded(OE, Call.getLocationContext());
+  bool Ignored = Call.getResultType()->isVoidType() || !OE ||
+                 isDiscarded(OE, Call.getLocationContext());
+  return Ignored && looksLikeTeardown(calleeOf(Call));
 }
 
 /// The condition "Sym is an ERR_PTR" as the kernel's IS_ERR computes it.
