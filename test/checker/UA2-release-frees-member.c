@@ -229,3 +229,37 @@ struct device *hw_register_ok(struct device *parent, int early)
 	}
 	return hdev;
 }
+
+/* The release installed through a class's dev_release (hwmon's shape). */
+struct cls_dev {
+	struct device dev;
+	int id;
+};
+
+static void cls_release(struct device *dev)
+{
+	kfree(container_of(dev, struct cls_dev, dev));
+}
+
+struct class {
+	const char *name;
+	void (*dev_release)(struct device *dev);
+};
+
+static const struct class cls_class = {
+	.name = "cls",
+	.dev_release = cls_release,
+};
+
+int cls_register_bad(void)
+{
+	struct cls_dev *cd = kzalloc(sizeof(*cd), GFP_KERNEL);
+	int err;
+
+	if (!cd)
+		return -ENOMEM;
+	err = device_register(&cd->dev);
+	if (err)
+		cls_release(&cd->dev); // expected-warning {{[UA2] cls_release() called directly}} expected-warning {{[RL4]}}
+	return err;
+}
