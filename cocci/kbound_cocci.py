@@ -30,7 +30,9 @@ __all__ = [
     'kbound_name_at', 'kbound_macro_params',
     'KBOUND_FAMILIES', 'kbound_family', 'kbound_family_call',
     'kbound_static_dev', 'kbound_set', 'kbound_owned', 'kbound_store',
-    'kbound_handed_before', 'kbound_element',
+    'kbound_handed_before', 'kbound_element', 'kbound_release_fns',
+    'kbound_freeing_release', 'kbound_device_release', 'kbound_release_frees',
+    'kbound_decl_type', 'kbound_frees_type', 'kbound_release_may_free',
 ]
 
 # ---------------------------------------------------------------- devices
@@ -205,6 +207,53 @@ def kbound_element(*vals):
     """An array element: a loop that runs no iteration (the put at a label
     in a loop) looks like a path without the put of that element."""
     return any('[' in v for v in vals)
+
+
+# The release callbacks of a file, read, not guessed (the family rules):
+# which functions are installed as a device release, whether the file has
+# one, and which types they free.
+kbound_release_fns = set()	# (file, fn) installed as a release
+kbound_freeing_release = set()	# files whose device release kfree()s a container
+kbound_device_release = set()	# files that install a device release
+_freed = {}		# file -> [('var', release, local) | ('type', release, type)]
+_types = {}		# (file, function, identifier) -> its declared type
+
+
+def kbound_release_frees(pos, fn, kind, v):
+    """The release fn frees the local v (kind 'var') or a container of
+    type v (kind 'type')."""
+    kbound_freeing_release.add(pos.file)
+    _freed.setdefault(pos.file, []).append((kind, fn, v))
+
+
+def kbound_decl_type(pos, x, t):
+    """x is declared with type t in the function of pos."""
+    _types[(pos.file, pos.current_element, x)] = kbound_norm(t)
+
+
+def kbound_frees_type(pos, c):
+    """Some release of the file may free memory of the type of c: false
+    only when the type of c and every type the releases free are known."""
+    t = _types.get((pos.file, pos.current_element, kbound_squash(c)))
+    if t is None:
+        return True
+    freed = set()
+    for (kind, fn, v) in _freed.get(pos.file, []):
+        if kind == 'type':
+            freed.add(v)
+        elif (pos.file, fn, v) in _types:
+            freed.add(_types[(pos.file, fn, v)])
+        else:
+            return True
+    return not freed or t in freed
+
+
+def kbound_release_may_free(pos, c):
+    """The memory of c may be freed by a release: no device release of the
+    file is visible (the kernel's rule holds), or one frees its type."""
+    if pos.file not in kbound_device_release:
+        return True
+    return pos.file in kbound_freeing_release and kbound_frees_type(pos, c)
 
 
 # ------------------------------------------------- KBUILD_MODNAME, strings

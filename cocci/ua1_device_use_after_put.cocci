@@ -7,7 +7,11 @@
 /// the structure that embeds it (`x->field`, `&x->dev` passed to dev_err(),
 /// `x` passed to a function), or puts it again (a double put).  Only
 /// devices in memory the function got from a call (`x = kzalloc(...)`) are
-/// judged: a device passed in or in static memory may hold other references.  With no
+/// judged: a device passed in or in static memory may hold other references.
+/// The release is read, not guessed: in a file whose device releases free
+/// nothing of the container's type (thermal_core's zones, freed by their
+/// owner after the put) the container may be used after the put.  One
+/// report per put (its first use).  With no
 /// get_device() taken in between, that put was the last: the release
 /// callback has freed the memory.  Do the last access before the put.  The
 /// auxiliary family is ua1_use_after_uninit.cocci's; kfree() after the put
@@ -37,6 +41,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
 from kbound_cocci import *
 kb_rep = set()		# reported uses
 kb_done = set()		# uses printed (a use after two puts is one report)
+
+def kb_first(k, line):
+    """k is the first use after the put at line (one report per put)."""
+    uses = [u for (u, _, _, l, _, _) in kb_rep if l == line and u[0] == k[0]]
+    return k == min(uses, key=lambda u: (int(u[1]), int(u[2])))
 # Calls that only look at the pointer value, free it (UA2) or delete it
 # (a del after the put is UA5).
 kb_value = re.compile(r'^(PTR_ERR|IS_ERR|IS_ERR_OR_NULL|ERR_CAST|PTR_ERR_OR_ZERO|kfree|kvfree|kfree_sensitive|WARN_ON|WARN_ON_ONCE|BUG_ON|get_device|put_device|platform_device_put|device_unregister|platform_device_unregister|device_del|platform_device_del)$')
@@ -126,6 +135,141 @@ else:
     coccinelle.E = cocci.make_expr(a)
     coccinelle.C = cocci.make_expr(c)
 
+// The release callbacks of the file, read, not guessed: the functions
+// installed as one (`x->dev.release = fn`, `.release = fn` or
+// `.dev_release = fn` in an initializer) that take a struct device, and
+// whether one of them kfree()s its container.  A file whose releases all
+// leave the memory to the owner (an empty release, the owner kfree()s after
+// the unregister) is UA8 ground, not UA2's.
+@rel depends on i0@
+identifier fn;
+expression X;
+position pr;
+@@
+(
+X.release@pr = fn
+|
+X->release@pr = fn
+|
+X.dev_release@pr = fn
+|
+X->dev_release@pr = fn
+)
+
+@script:python@
+fn << rel.fn;
+pr << rel.pr;
+@@
+kbound_release_fns.add((pr[0].file, fn))
+
+@reli depends on i0@
+identifier fn, I, S;
+position pr;
+@@
+(
+struct S I = { ..., .release@pr = fn, ... };
+|
+const struct S I = { ..., .release@pr = fn, ... };
+|
+struct S I = { ..., .dev_release@pr = fn, ... };
+|
+const struct S I = { ..., .dev_release@pr = fn, ... };
+)
+
+@script:python@
+fn << reli.fn;
+pr << reli.pr;
+@@
+kbound_release_fns.add((pr[0].file, fn))
+
+@relf depends on i0 exists@
+identifier fn, d, x;
+expression E;
+type T;
+position pf;
+@@
+fn@pf(struct device *d) {
+  ...
+(
+  T x = E;
+|
+  x = E;
+)
+  ... when != x = ...
+  \(kfree\|kvfree\)(x);
+  ...
+}
+
+@script:python@
+fn << relf.fn;
+pf << relf.pf;
+e << relf.E;
+x << relf.x;
+@@
+if (pf[0].file, fn) in kbound_release_fns and ('container_of' in e or re.match(r'^\s*to_\w+\s*\(', e)):
+    kbound_release_frees(pf[0], fn, 'var', x)
+
+@relf2 depends on i0@
+identifier fn, d;
+expression E;
+position pf;
+@@
+fn@pf(struct device *d) { <+... \(kfree\|kvfree\)(E) ...+> }
+
+@script:python@
+fn << relf2.fn;
+pf << relf2.pf;
+d << relf2.d;
+e << relf2.E;
+@@
+m = re.match(r'^\s*container_of\s*\(\s*%s\s*,(.*),[^,]*\)\s*$' % re.escape(d), e, re.S)
+if (pf[0].file, fn) in kbound_release_fns and m:
+    kbound_release_frees(pf[0], fn, 'type', kbound_norm(m.group(1) + ' *'))
+
+// The declared types of locals and parameters: a kfree() after the put is
+// a double free only when some release frees that type (thermal_core's
+// release frees its cooling devices; the zone is the owner's to kfree()).
+@ctyp depends on i0@
+identifier x;
+type T;
+position pd;
+@@
+\(T x@pd;\|T x@pd = ...;\)
+
+@script:python@
+x << ctyp.x;
+t << ctyp.T;
+pd << ctyp.pd;
+@@
+kbound_decl_type(pd[0], x, t)
+
+@ptyp depends on i0@
+identifier fn, x;
+type T;
+position pd;
+@@
+fn(..., T x@pd, ...) { ... }
+
+@script:python@
+x << ptyp.x;
+t << ptyp.T;
+pd << ptyp.pd;
+@@
+kbound_decl_type(pd[0], x, t)
+
+@reld depends on i0@
+identifier fn, d;
+position pf;
+@@
+fn@pf(struct device *d) { ... }
+
+@script:python@
+fn << reld.fn;
+pf << reld.pf;
+@@
+if (pf[0].file, fn) in kbound_release_fns:
+    kbound_device_release.add(pf[0].file)
+
 @ua1 exists@
 expression s.E, s.C;
 identifier i.INIT, fld;
@@ -188,7 +332,7 @@ e << s.E;
 @@
 # Loops make a later iteration's code look like it follows the put: keep
 # the textual order.
-if int(p[0].line) > int(pu[0].line):
+if int(p[0].line) > int(pu[0].line) and kbound_release_may_free(p[0], c):
     kb_rep.add((kbound_key(p[0]), 'ua1', put, pu[0].line, kbound_pretty(c), kbound_pretty(e)))
 
 @script:python@
@@ -205,7 +349,7 @@ if int(p[0].line) > int(pu[0].line):
 p << ua1.p;
 @@
 for (k, _, put, line, c, e) in sorted(kb_rep):
-    if k == kbound_key(p[0]) and ('r', k) not in kb_done:
+    if k == kbound_key(p[0]) and ('r', k) not in kb_done and kb_first(k, line):
         kb_done.add(('r', k))
         coccilib.report.print_report(p[0],
             "[UA1] %s used after %s(%s) at line %s: that put may be the last and its release callback frees the memory; do the last access before the put" % (c, put, e, line))
@@ -215,7 +359,7 @@ for (k, _, put, line, c, e) in sorted(kb_rep):
 p << pa.p;
 @@
 for (k, _, put, line, c, e) in sorted(kb_rep):
-    if k == kbound_key(p[0]) and ('r', k) not in kb_done:
+    if k == kbound_key(p[0]) and ('r', k) not in kb_done and kb_first(k, line):
         kb_done.add(('r', k))
         coccilib.report.print_report(p[0],
             "[UA1] %s used after %s(%s) at line %s: that put may be the last and its release frees the platform device; do the last access before the put" % (c, put, e, line))
@@ -225,7 +369,7 @@ for (k, _, put, line, c, e) in sorted(kb_rep):
 p << ua1.p;
 @@
 for (k, _, put, line, c, e) in sorted(kb_rep):
-    if k == kbound_key(p[0]) and ('o', k) not in kb_done:
+    if k == kbound_key(p[0]) and ('o', k) not in kb_done and kb_first(k, line):
         kb_done.add(('o', k))
         coccilib.org.print_todo(p[0], "[UA1] %s used after %s() at line %s" % (c, put, line))
         break
@@ -234,13 +378,13 @@ for (k, _, put, line, c, e) in sorted(kb_rep):
 p << pa.p;
 @@
 for (k, _, put, line, c, e) in sorted(kb_rep):
-    if k == kbound_key(p[0]) and ('o', k) not in kb_done:
+    if k == kbound_key(p[0]) and ('o', k) not in kb_done and kb_first(k, line):
         kb_done.add(('o', k))
         coccilib.org.print_todo(p[0], "[UA1] %s used after %s() at line %s" % (c, put, line))
         break
 
 @depends on context@
-position p : script:python() { any(k == kbound_key(p[0]) for (k, _, _, _, _, _) in kb_rep) };
+position p : script:python() { any(k == kbound_key(p[0]) and kb_first(k, l) for (k, _, _, l, _, _) in kb_rep) };
 expression X;
 @@
 * X@p

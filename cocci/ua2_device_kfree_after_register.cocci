@@ -35,29 +35,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
 from kbound_cocci import *
 kb_file = None		# the file being matched (for identifier constraints)
-kbound_release_fns = set()	# (file, fn) installed as a release
-kbound_freeing_release = set()	# files whose device release kfree()s its container
-kbound_device_release = set()	# files that install a device release
-
 kb_double = set()	# kfree() after the put reported
-kb_freed = {}		# file -> [('var', release, local) | ('type', release, type)]
-kb_types = {}		# (file, function, identifier) -> its declared type
-
-def kb_frees_type(pos, c):
-    """Some release of the file may free memory of the type of c: false
-    only when the type of c and every type the releases free are known."""
-    t = kb_types.get((pos.file, pos.current_element, kbound_squash(c)))
-    if t is None:
-        return True
-    freed = set()
-    for (kind, fn, v) in kb_freed.get(pos.file, []):
-        if kind == 'type':
-            freed.add(v)
-        elif (pos.file, fn, v) in kb_types:
-            freed.add(kb_types[(pos.file, fn, v)])
-        else:
-            return True
-    return not freed or t in freed
 
 def kb_release_frees(f):
     """The release of the file frees the container, or is not visible."""
@@ -227,8 +205,7 @@ e << relf.E;
 x << relf.x;
 @@
 if (pf[0].file, fn) in kbound_release_fns and ('container_of' in e or re.match(r'^\s*to_\w+\s*\(', e)):
-    kbound_freeing_release.add(pf[0].file)
-    kb_freed.setdefault(pf[0].file, []).append(('var', fn, x))
+    kbound_release_frees(pf[0], fn, 'var', x)
 
 @relf2 depends on i@
 identifier fn, d;
@@ -245,8 +222,7 @@ e << relf2.E;
 @@
 m = re.match(r'^\s*container_of\s*\(\s*%s\s*,(.*),[^,]*\)\s*$' % re.escape(d), e, re.S)
 if (pf[0].file, fn) in kbound_release_fns and m:
-    kbound_freeing_release.add(pf[0].file)
-    kb_freed.setdefault(pf[0].file, []).append(('type', fn, kbound_norm(m.group(1) + ' *')))
+    kbound_release_frees(pf[0], fn, 'type', kbound_norm(m.group(1) + ' *'))
 
 // The declared types of locals and parameters: a kfree() after the put is
 // a double free only when some release frees that type (thermal_core's
@@ -263,7 +239,7 @@ x << ctyp.x;
 t << ctyp.T;
 pd << ctyp.pd;
 @@
-kb_types[(pd[0].file, pd[0].current_element, x)] = kbound_norm(t)
+kbound_decl_type(pd[0], x, t)
 
 @ptyp depends on i@
 identifier fn, x;
@@ -277,7 +253,7 @@ x << ptyp.x;
 t << ptyp.T;
 pd << ptyp.pd;
 @@
-kb_types[(pd[0].file, pd[0].current_element, x)] = kbound_norm(t)
+kbound_decl_type(pd[0], x, t)
 
 @reld depends on i@
 identifier fn, d;
@@ -399,7 +375,7 @@ put << ua2u.PUT;
 e << s.E;
 c << s.C;
 @@
-if p[0].file in kbound_freeing_release and kb_frees_type(p[0], c):
+if p[0].file in kbound_freeing_release and kbound_frees_type(p[0], c):
     coccilib.report.print_report(p[0],
         "[UA2] kfree(%s) after %s(%s) at line %s: the release callback already frees it (double free); drop the kfree()" % (kbound_pretty(c), put, kbound_pretty(e), pu[0].line))
 
@@ -408,14 +384,14 @@ p << ua2u.p;
 put << ua2u.PUT;
 c << s.C;
 @@
-if p[0].file in kbound_freeing_release and kb_frees_type(p[0], c):
+if p[0].file in kbound_freeing_release and kbound_frees_type(p[0], c):
     coccilib.org.print_todo(p[0], "[UA2] kfree(%s) after %s(): double free" % (kbound_pretty(c), put))
 
 @script:python@
 p << ua2u.p;
 c << s.C;
 @@
-if p[0].file in kbound_freeing_release and kb_frees_type(p[0], c):
+if p[0].file in kbound_freeing_release and kbound_frees_type(p[0], c):
     kb_double.add(kbound_key(p[0]))
 
 @depends on context@
