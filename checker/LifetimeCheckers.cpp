@@ -1847,7 +1847,10 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
   if (RetE->getType()->isPointerType())
     if (const MemRegion *RR = regionOf(C.getSVal(RetE))) {
       for (const auto &[R, D] : State->get<KbDevMap>()) {
-        if (!isReleasedKind(D.K) || D.UseReported ||
+        // Only a device set up on this path: a put of a looked-up device
+        // (bus_find_device(); put_device(); return dev;) drops the lookup's
+        // reference, not the last one.
+        if (!isReleasedKind(D.K) || D.UseReported || D.Assumed ||
             R->getBaseRegion() != RR->getBaseRegion() ||
             !isa<SymbolicRegion>(RR->getBaseRegion()) ||
             !releaseMayFree(D, R, C))

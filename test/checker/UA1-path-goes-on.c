@@ -157,3 +157,17 @@ struct foo_dev *dev_returned_ok(struct device *parent)
 	}
 	return fd;
 }
+
+struct device *bus_find_device(void *bus, struct device *start, void *data,
+			       int (*match)(struct device *, const void *));
+int match_any(struct device *dev, const void *data);
+
+/* Correct (usb_find_interface()'s idiom): the put drops the lookup's
+ * reference, not the last one. */
+struct foo_dev *lookup_put_return(void *bus)
+{
+	struct device *dev = bus_find_device(bus, NULL, NULL, match_any);
+
+	put_device(dev);
+	return dev ? container_of(dev, struct foo_dev, dev) : NULL;
+}
