@@ -1069,6 +1069,11 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     // later kfree of the container (UA2) is still seen.
     if (D->UseReported)
       return;
+    // A put after a teardown this path only saw the end of (.remove, an
+    // async unregister) may drop a reference taken earlier (get_device()
+    // before async_schedule(): nvdimm's nd_async_device_unregister()).
+    if (Op == DevOp::Put && D->Assumed && !api::isAuxiliaryFamily(D->Fam))
+      return;
     ExplodedNode *N = reportNode(C);
     report(C, CheckID::UA1,
            msg::useAfterRelease(calleeOf(Call), msg::namesOf(*D),

@@ -171,3 +171,13 @@ struct foo_dev *lookup_put_return(void *bus)
 	put_device(dev);
 	return dev ? container_of(dev, struct foo_dev, dev) : NULL;
 }
+
+/* Correct (nvdimm's async unregister): the caller took a reference for this
+ * function before scheduling it; the put after the unregister drops it. */
+void async_unregister(void *d)
+{
+	struct device *dev = d;
+
+	device_unregister(dev);
+	put_device(dev);
+}
