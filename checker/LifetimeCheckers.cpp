@@ -39,6 +39,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -46,8 +47,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <functional>
 
 using namespace clang;
 using namespace ento;
@@ -137,6 +136,9 @@ private:
   bool preReleaseCall(const CallEvent &Call, CheckerContext &C) const;
   bool freeRegion(const MemRegion *FR, CheckerContext &C) const;
   bool cleanupFrees(CheckerContext &C) const;
+  llvm::ArrayRef<const VarDecl *> freedByCleanup(const Decl *D) const;
+  mutable llvm::DenseMap<const Decl *, llvm::SmallVector<const VarDecl *, 2>>
+      CleanupVars;
   void postCreate(const CallEvent &Call, CheckerContext &C) const;
   void postInitOrAdd(const CallEvent &Call, CheckerContext &C) const;
 };
@@ -459,6 +461,16 @@ bool isPrintLike(const CallEvent &Call) {
   return api::roleOf(Call) == api::Role::Logging;
 }
 
+/// A function pointer among the arguments: a callback that may run a
+/// teardown later (devm_add_action_or_reset()).
+bool hasCallbackArg(const CallEvent &Call) {
+  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
+    if (const Expr *AE = Call.getArgExpr(I))
+      if (AE->getType()->isFunctionPointerType())
+        return true;
+  return false;
+}
+
 /// A platform or auxiliary device \p R passed to an unknown function only as
 /// its context `struct device *` (`&pdev->dev`: a parent, a devres owner, a
 /// DMA or sysfs target) is not handed over: functions that take such a device
@@ -468,12 +480,12 @@ bool receivesOnlyContextDevice(const CallEvent &Call, const MemRegion *R,
                                api::Family Fam) {
   if (Fam != api::Family::Platform && Fam != api::Family::Auxiliary)
     return false;
+  if (hasCallbackArg(Call))
+    return false;
   bool Seen = false;
   for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
     const Expr *AE = Call.getArgExpr(I);
     if (!AE)
-      return false;
-    if (AE->getType()->isFunctionPointerType())
       return false;
     QualType T = AE->IgnoreParenImpCasts()->getType();
     const MemRegion *AR = regionOf(Call.getArgSVal(I));
@@ -553,12 +565,8 @@ bool looksLikeTeardown(StringRef Name) {
 /// (`sysfb_set_efifb_fwnode(pd)`, `ret = create_stack(dev)`).
 bool mayKeepDevice(const CallEvent &Call) {
   const Decl *CD = Call.getDecl();
-  if (!CD || CD->hasBody())
+  if (!CD || CD->hasBody() || hasCallbackArg(Call))
     return true;
-  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
-    if (const Expr *AE = Call.getArgExpr(I))
-      if (AE->getType()->isFunctionPointerType())
-        return true;
   const Expr *OE = Call.getOriginExpr();
   bool Ignored = Call.getResultType()->isVoidType() || !OE ||
                  isDiscarded(OE, Call.getLocationContext());
@@ -874,22 +882,36 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
   }
 }
 
+/// A put of a generic or platform device whose set-up this path did not see
+/// may drop one of several references its caller holds (kobject_get(), cdev
+/// refs, a get_device() before async_schedule()).
+static bool putMayDropAnotherRef(const DevState &D) {
+  return D.Assumed && !api::isAuxiliaryFamily(D.Fam);
+}
+
 /// The struct device of a tracked device region: the region itself, or the
 /// `struct device` member of a family object (auxiliary_device, ...).
+/// The `struct device` member of the object \p Obj of record \p RD.
+static const FieldRegion *deviceMemberOf(const SubRegion *Obj,
+                                         const RecordDecl *RD,
+                                         MemRegionManager &MRM) {
+  if (!RD || !RD->getDefinition())
+    return nullptr;
+  for (const FieldDecl *FD : RD->getDefinition()->fields())
+    if (const RecordDecl *In = FD->getType()->getAsRecordDecl())
+      if (api::isRecord(In, api::RecordKind::Device))
+        return MRM.getFieldRegion(FD, Obj);
+  return nullptr;
+}
+
 static const SubRegion *structDeviceOf(const MemRegion *R,
                                        MemRegionManager &MRM) {
   const auto *TR = dyn_cast<TypedValueRegion>(R);
   const RecordDecl *RD =
       TR ? TR->getValueType()->getAsRecordDecl() : nullptr;
-  if (!RD || !RD->getDefinition())
-    return nullptr;
-  if (api::isRecord(RD, api::RecordKind::Device))
+  if (RD && api::isRecord(RD, api::RecordKind::Device))
     return TR;
-  for (const FieldDecl *FD : RD->getDefinition()->fields())
-    if (const RecordDecl *In = FD->getType()->getAsRecordDecl())
-      if (api::isRecord(In, api::RecordKind::Device))
-        return MRM.getFieldRegion(FD, TR);
-  return nullptr;
+  return TR ? deviceMemberOf(TR, RD, MRM) : nullptr;
 }
 
 /// The release callback installed on \p R on this path, when it has an
@@ -946,33 +968,27 @@ static ProgramStateRef noteReleaseFreedMembers(ProgramStateRef State,
       if (isa<SymbolicRegion>(P->getBaseRegion()))
         State = State->set<KbReleaseFreedMem>(P->getBaseRegion(), FD);
   };
-  // Visit the record of each region from the device out to its outermost
-  // container, and the struct device inside a family object.
-  std::function<void(const SubRegion *, const RecordDecl *, unsigned)> Walk =
-      [&](const SubRegion *Obj, const RecordDecl *RD, unsigned Depth) {
-        if (!RD || RD->isUnion() || !RD->getDefinition())
-          return;
-        for (const FieldDecl *FD : RD->getDefinition()->fields()) {
-          if (FD->getType()->isPointerType() && Freed(FD))
-            Note(FD, Obj);
-          const RecordDecl *Inner = FD->getType()->getAsRecordDecl();
-          if (Depth == 0 && Inner &&
-              api::isRecord(Inner, api::RecordKind::Device))
-            Walk(MRM.getFieldRegion(FD, Obj), Inner, 1);
-        }
-      };
-  for (const MemRegion *Cur = R; Cur;) {
-    const auto *Sub = dyn_cast<SubRegion>(Cur);
-    if (!Sub)
-      break;
+  auto Visit = [&](const SubRegion *Obj, QualType T) {
+    const RecordDecl *RD = T.isNull() ? nullptr : T->getAsRecordDecl();
+    if (!RD || RD->isUnion() || !RD->getDefinition())
+      return;
+    for (const FieldDecl *FD : RD->getDefinition()->fields())
+      if (FD->getType()->isPointerType() && Freed(FD))
+        Note(FD, Obj);
+  };
+  // Each region from the device out to its outermost container, and the
+  // struct device inside the device's own family object.
+  for (const MemRegion *Cur = R; const auto *Sub = dyn_cast<SubRegion>(Cur);
+       Cur = Sub->getSuperRegion()) {
     QualType T;
     if (const auto *TR = dyn_cast<TypedValueRegion>(Sub))
       T = TR->getValueType();
     else if (const auto *SR = dyn_cast<SymbolicRegion>(Sub))
       T = SR->getPointeeStaticType();
-    if (!T.isNull())
-      Walk(Sub, T->getAsRecordDecl(), Cur == R ? 0 : 1);
-    Cur = Sub->getSuperRegion();
+    Visit(Sub, T);
+    if (Cur == R && !T.isNull())
+      if (const FieldRegion *Dev = deviceMemberOf(Sub, T->getAsRecordDecl(), MRM))
+        Visit(Dev, Dev->getValueType());
   }
   return State;
 }
@@ -1072,7 +1088,7 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     // A put after a teardown this path only saw the end of (.remove, an
     // async unregister) may drop a reference taken earlier (get_device()
     // before async_schedule(): nvdimm's nd_async_device_unregister()).
-    if (Op == DevOp::Put && D->Assumed && !api::isAuxiliaryFamily(D->Fam))
+    if (Op == DevOp::Put && putMayDropAnotherRef(*D))
       return;
     ExplodedNode *N = reportNode(C);
     report(C, CheckID::UA1,
@@ -1086,7 +1102,7 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     // A put of a generic or platform device this path did not set up may
     // drop one of several references the caller holds (kobject_get(),
     // cdev refs): two puts prove nothing without the init.
-    if (D->Assumed && !api::isAuxiliaryFamily(D->Fam))
+    if (putMayDropAnotherRef(*D))
       return;
     {
       ExplodedNode *N = reportNode(C);
@@ -1154,32 +1170,41 @@ bool LifetimeModel::preReleaseCall(const CallEvent &Call,
 /// variables of the function's outermost scope (not yet: inner scopes, and a
 /// void function that falls off its end). True when one was freed.
 bool LifetimeModel::cleanupFrees(CheckerContext &C) const {
-  const auto *FD =
-      dyn_cast_or_null<FunctionDecl>(C.getStackFrame()->getDecl());
+  ProgramStateRef State = C.getState();
+  for (const VarDecl *VD : freedByCleanup(C.getStackFrame()->getDecl())) {
+    SVal V = State->getSVal(State->getLValue(VD, C.getLocationContext()));
+    if (const MemRegion *FR = regionOf(V))
+      if (freeRegion(FR, C))
+        return true;
+  }
+  return false;
+}
+
+/// The pointer variables of \p D's outermost scope whose cleanup is
+/// `__free_<f>` with `<f>` a Free row (kfree, kvfree, ...). Computed once per
+/// function: checkLiveSymbols asks at every dead-symbol sweep.
+llvm::ArrayRef<const VarDecl *>
+LifetimeModel::freedByCleanup(const Decl *D) const {
+  auto [It, New] = CleanupVars.try_emplace(D);
+  if (!New)
+    return It->second;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
   const auto *Body =
       FD ? dyn_cast_or_null<CompoundStmt>(FD->getBody()) : nullptr;
   if (!Body)
-    return false;
-  ProgramStateRef State = C.getState();
-  for (const Stmt *S : Body->body()) {
-    const auto *DS = dyn_cast<DeclStmt>(S);
-    if (!DS)
-      continue;
-    for (const Decl *D : DS->decls()) {
-      const auto *VD = dyn_cast<VarDecl>(D);
-      const auto *CA = VD ? VD->getAttr<CleanupAttr>() : nullptr;
-      if (!CA || !CA->getFunctionDecl() || !VD->getType()->isPointerType())
-        continue;
-      StringRef Fn = CA->getFunctionDecl()->getName();
-      if (!Fn.consume_front("__free_") || api::roleOf(Fn) != api::Role::Free)
-        continue;
-      SVal V = State->getSVal(State->getLValue(VD, C.getLocationContext()));
-      if (const MemRegion *FR = regionOf(V))
-        if (freeRegion(FR, C))
-          return true;
-    }
-  }
-  return false;
+    return It->second;
+  for (const Stmt *S : Body->body())
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *Dcl : DS->decls()) {
+        const auto *VD = dyn_cast<VarDecl>(Dcl);
+        const auto *CA = VD ? VD->getAttr<CleanupAttr>() : nullptr;
+        if (!CA || !CA->getFunctionDecl() || !VD->getType()->isPointerType())
+          continue;
+        StringRef Fn = CA->getFunctionDecl()->getName();
+        if (Fn.consume_front("__free_") && api::roleOf(Fn) == api::Role::Free)
+          It->second.push_back(VD);
+      }
+  return It->second;
 }
 
 /// A free of the block \p FR (kfree() and the like, or a scope's cleanup):
@@ -1706,18 +1731,9 @@ LifetimeModel::checkPointerEscape(ProgramStateRef State,
 /// until cleanupFrees() has run.
 void LifetimeModel::checkLiveSymbols(ProgramStateRef State,
                                      SymbolReaper &SR) const {
-  const LocationContext *LC = SR.getLocationContext();
-  const auto *FD = LC ? dyn_cast_or_null<FunctionDecl>(LC->getDecl()) : nullptr;
-  const auto *Body =
-      FD ? dyn_cast_or_null<CompoundStmt>(FD->getBody()) : nullptr;
-  if (!Body)
-    return;
-  for (const Stmt *S : Body->body())
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (VD->hasAttr<CleanupAttr>())
-            SR.markLive(State->getLValue(VD, LC).getAsRegion());
+  if (const LocationContext *LC = SR.getLocationContext())
+    for (const VarDecl *VD : freedByCleanup(LC->getDecl()))
+      SR.markLive(State->getLValue(VD, LC).getAsRegion());
 }
 
 /// A pointer to a tracked device (or into its block) stored outside the
