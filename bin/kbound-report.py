@@ -3,101 +3,71 @@
 
 Writes OUT/kbound.txt (plain text) and OUT/kbound.sarif (SARIF 2.1.0 for
 code-scanning tools), prints the summary, and exits like a linter: 0 when
-nothing was found, 1 with findings, 2 when part of the scan failed.
+nothing was found, 1 with findings, 2 when part of the scan failed. Inline
+suppressions silence a finding (listed as suppressed); with --baseline only
+findings that the previous scan did not have (new ones) make it 1. See
+docs/ci.md.
 """
 import argparse
 import glob
+import hashlib
 import json
 import os
-import pathlib
-import plistlib
-import re
 import sys
-import urllib.parse
 from collections import defaultdict
 
-ID_RE = re.compile(r"^\[([A-Z]{2}\d)\]\s*")
-# coccilib.report.print_report: "file:line:col-col: message" (the file's
-# path may hold spaces: the tree may live in any folder)
-COCCI_RE = re.compile(r"^(?P<file>[^:]+?):(?P<line>\d+):\d+-\d+: (?P<msg>\[[A-Z]{2}\d\].*)$")
+sys.dont_write_bytecode = True  # no __pycache__ in the checkout
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bin", "lib"))
+import kbound_baseline  # noqa: E402
+import kbound_findings  # noqa: E402
+import kbound_sarif  # noqa: E402
+import kbound_suppress  # noqa: E402
+from kbound_source import Source  # noqa: E402
 
 
-def checker_findings(html_dir):
-    """Findings from scan-build's -plist-html output."""
-    out = []
-    for plist in glob.glob(os.path.join(html_dir, "**", "*.plist"), recursive=True):
-        try:
-            with open(plist, "rb") as f:
-                data = plistlib.load(f)
-        except (OSError, plistlib.InvalidFileException, ValueError):
-            continue
-        files = data.get("files", [])
-        for diag in data.get("diagnostics", []):
-            msg = diag.get("description", "")
-            m = ID_RE.match(msg)
-            if not m:
-                continue  # a core checker's warning; scan-build's HTML has it
-            loc = diag.get("location", {})
-            fname = files[loc.get("file", 0)] if files else "?"
-            # Lines of the path's notes in the same file: a rule that anchors
-            # the same bug at one of them (RL5 at the uninit, the checker at
-            # the path's end) is the same finding.
-            notes = set(ev.get("location", {}).get("line", 0)
-                        for ev in diag.get("path", [])
-                        if ev.get("kind") == "event" and
-                        ev.get("location", {}).get("file") == loc.get("file", 0))
-            out.append({"id": m.group(1), "file": fname,
-                        "line": loc.get("line", 0), "msg": msg, "tool": "checker",
-                        "notes": notes,
-                        "html": diag.get("HTMLDiagnostics_files", [""])[0]})
-    return out
+class Sources:
+    """The tree's files, read once each (None: unreadable)."""
+
+    def __init__(self, tree):
+        self.tree, self.cache = tree, {}
+
+    def __call__(self, fname):
+        if fname not in self.cache:
+            path = fname if os.path.isabs(fname) else os.path.join(self.tree, fname)
+            try:
+                with open(path, errors="replace") as f:
+                    self.cache[fname] = Source(f.read())
+            except OSError:
+                self.cache[fname] = None
+        return self.cache[fname]
 
 
-def cocci_findings(cocci_dir):
-    out = []
-    for txt in sorted(glob.glob(os.path.join(cocci_dir, "*.txt"))):
-        rule = os.path.basename(txt)[:-4]
-        with open(txt, errors="replace") as f:
-            for line in f:
-                m = COCCI_RE.match(line.strip())
-                if not m:
-                    continue
-                msg = m.group("msg")
-                out.append({"id": ID_RE.match(msg).group(1),
-                            "file": m.group("file"), "line": int(m.group("line")),
-                            "msg": msg, "tool": "cocci:" + rule})
-    return out
+def scanned_files(out, tree):
+    """The files the rules were run on (OUT/cocci/files.lst), relative."""
+    names = set()
+    for lst in glob.glob(os.path.join(out, "cocci", "*files.lst")):
+        with open(lst, errors="replace") as f:
+            names |= {kbound_findings.relpath(os.path.join(tree, l.strip()), tree)
+                      for l in f if l.strip()}
+    return names
 
 
-def relpath(path, tree):
-    path = os.path.normpath(path)
-    return os.path.relpath(path, tree) if path.startswith(tree + os.sep) else path
-
-
-def sarif(findings, tree):
-    rules = sorted({f["id"] for f in findings})
-    results = [{
-        "ruleId": f["id"],
-        "level": "warning",
-        "message": {"text": f["msg"]},
-        "properties": {"tool": f["tool"]},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": urllib.parse.quote(f["file"]),
-                                 "uriBaseId": "SRCROOT"},
-            "region": {"startLine": max(1, f["line"])}}}],
-    } for f in findings]
-    return {
-        "version": "2.1.0",
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "kbound",
-                "informationUri": "docs/checks",
-                "rules": [{"id": r, "helpUri": "docs/checks/%s.md" % r} for r in rules]}},
-            "originalUriBaseIds": {"SRCROOT": {
-                "uri": pathlib.Path(tree).as_uri() + "/"}},
-            "results": results}],
-    }
+def suppressions(bugs, files, sources, known):
+    """Mark suppressed bugs (bug['suppressed'] = reason); return the
+    malformed suppressions: (file, line, text, problem, fingerprint)."""
+    malformed, per_file = [], {}
+    for fname in sorted(files):
+        src = sources(fname)
+        per_file[fname] = kbound_suppress.scan(src, known) if src else []
+        for first, last, ids, reason, problem, text in per_file[fname]:
+            if problem:
+                fp = hashlib.sha256("\0".join((fname, text)).encode()).hexdigest()[:24]
+                malformed.append((fname, first, text, problem, fp + ":0"))
+    for b in bugs:
+        b["suppressed"] = kbound_suppress.find(per_file.get(b["file"], []), b["id"],
+                                               b["lines"])
+    return malformed
 
 
 def main():
@@ -112,23 +82,33 @@ def main():
                     help="FILE: REASON for a selected file that is no object")
     ap.add_argument("--objects", type=int, default=-1,
                     help="how many objects the checker was run on")
+    ap.add_argument("--baseline", metavar="PREV",
+                    help="a previous scan's kbound.sarif or output directory")
     args = ap.parse_args()
     if not os.path.isdir(args.out):
         sys.stderr.write("kbound-report: no scan output at %s\n" % args.out)
         return 2
     tree = os.path.abspath(args.tree)
+    base = None
+    if args.baseline:
+        try:
+            base = kbound_baseline.load(args.baseline)
+        except (OSError, ValueError) as e:
+            sys.stderr.write("kbound-report: --baseline: %s\n" % e)
+            return 2
 
-    findings = checker_findings(os.path.join(args.out, "html"))
-    findings += cocci_findings(os.path.join(args.out, "cocci"))
-    for f in findings:
-        f["file"] = relpath(f["file"], tree)
-    findings.sort(key=lambda f: (f["file"], f["line"], f["id"], f["tool"]))
+    findings = kbound_findings.read_scan(args.out, tree)
+    bugs = kbound_findings.pair(findings)
+    sources = Sources(tree)
+    kbound_baseline.fingerprint_all(bugs, sources)
+    known = _known_ids()
+    files = {b["file"] for b in bugs} | scanned_files(args.out, tree)
+    malformed = suppressions(bugs, files, sources, known)
+    fixed = kbound_baseline.compare(bugs, base) if base is not None else []
 
     per_id = defaultdict(lambda: defaultdict(int))
-    per_file = defaultdict(list)
     for f in findings:
-        per_id[f["id"]]["checker" if f["tool"] == "checker" else "cocci"] += 1
-        per_file[f["file"]].append(f)
+        per_id[f["id"]][kbound_findings.kind(f)] += 1
 
     lines = ["kbound scan of %s" % tree, ""]
     lines.append("%-6s %8s %8s" % ("ID", "checker", "cocci"))
@@ -138,28 +118,40 @@ def main():
                                    sum(v["checker"] for v in per_id.values()),
                                    sum(v["cocci"] for v in per_id.values())))
     lines.append("")
-    for fname in sorted(per_file):
-        lines.append(fname)
-        # Both tools side by side: one row per (line, ID), who found it.
-        rows = defaultdict(lambda: {"checker": "", "cocci": "", "msg": ""})
-        checker = [f for f in per_file[fname] if f["tool"] == "checker"]
-        for f in per_file[fname]:
-            key = (f["line"], f["id"])
-            kind = "checker" if f["tool"] == "checker" else "cocci"
-            if kind == "cocci" and key not in rows:
-                same = [c for c in checker if c["id"] == f["id"] and
-                        f["line"] in c["notes"]]
-                if same:
-                    key = (same[0]["line"], f["id"])
-            row = rows[key]
-            row[kind] = "yes" if key[0] == f["line"] else "@%d" % f["line"]
-            # The row's line is the checker's when it has one: its message.
-            if kind == "checker" or not row["msg"]:
-                row["msg"] = f["msg"]
-        for (line, cid) in sorted(rows):
-            row = rows[(line, cid)]
-            lines.append("  %5d %-4s checker:%-3s cocci:%-3s %s" % (
-                line, cid, row["checker"] or "-", row["cocci"] or "-", row["msg"]))
+    current = None
+    for b in bugs:
+        if b["file"] != current:
+            current = b["file"]
+            lines.append(current)
+        mark = ""
+        if b["suppressed"] is not None:
+            mark = "(suppressed) "
+        elif b.get("baseline") == "new":
+            mark = "(new) "
+        lines.append("  %5d %-4s checker:%-3s cocci:%-3s %s%s" % (
+            b["line"], b["id"], b["checker"] or "-", b["cocci"] or "-", mark, b["msg"]))
+    supp = [b for b in bugs if b["suppressed"] is not None]
+    if supp or malformed:
+        lines.append("")
+        lines.append("suppressed: %d" % len(supp))
+        for b in supp:
+            lines.append("  %s:%d %s (%s): %s" % (b["file"], b["line"], b["id"],
+                                                  ", ".join(b["tools"]), b["suppressed"]))
+        lines.append("malformed suppressions: %d" % len(malformed))
+        for fname, line, text, problem, _ in malformed:
+            lines.append("  %s:%d: %s: %s" % (fname, line, problem, text))
+    live = [b for b in bugs if b["suppressed"] is None]
+    counts = None
+    if base is not None:
+        new = [b for b in live if b["baseline"] == "new"]
+        counts = {"new": len(new), "unchanged": len(live) - len(new), "fixed": len(fixed)}
+        lines.append("")
+        lines.append("baseline %s: %d new, %d unchanged, %d fixed" % (
+            args.baseline, counts["new"], counts["unchanged"], counts["fixed"]))
+        for b in new:
+            lines.append("  new    %s:%d %s %s" % (b["file"], b["line"], b["id"], b["msg"]))
+        for r in fixed:
+            lines.append("  fixed  %s:%d %s %s" % (r["file"], r["line"], r["id"], r["msg"]))
     if args.objects >= 0:
         lines.append("")
         lines.append("objects: %d selected, %d analyzed, %d failed, %d skipped" % (
@@ -181,15 +173,25 @@ def main():
     lines.append("SARIF:       %s" % os.path.join(args.out, "kbound.sarif"))
     lines.append("text:        %s" % os.path.join(args.out, "kbound.txt"))
 
+    log = kbound_sarif.log(bugs, malformed, tree, ROOT, args.errors,
+                           [kbound_findings.relative_message(f, tree) for f in args.failed],
+                           counts)
     with open(os.path.join(args.out, "kbound.sarif"), "w") as f:
-        json.dump(sarif(findings, tree), f, indent=1)
+        json.dump(log, f, indent=1)
     text = "\n".join(lines) + "\n"
     with open(os.path.join(args.out, "kbound.txt"), "w") as f:
         f.write(text)
     sys.stdout.write(text)
     if args.errors or args.failed:
         return 2
-    return 1 if findings else 0
+    if base is not None:
+        return 1 if counts["new"] else 0
+    return 1 if live else 0
+
+
+def _known_ids():
+    checks = os.path.join(ROOT, "docs", "checks")
+    return {os.path.basename(p)[:-3] for p in glob.glob(os.path.join(checks, "*.md"))}
 
 
 if __name__ == "__main__":
