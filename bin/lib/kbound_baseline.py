@@ -36,8 +36,14 @@ def load(path):
     directory): a list of {fingerprint, file, line, id, msg, suppressed}."""
     if os.path.isdir(path):
         path = os.path.join(path, "kbound.sarif")
+    if not os.path.isfile(path):
+        raise ValueError("%s: no such file (a previous scan's kbound.sarif or "
+                         "output directory is needed)" % path)
     with open(path) as f:
-        log = json.load(f)
+        try:
+            log = json.load(f)
+        except ValueError as e:
+            raise ValueError("%s: not a SARIF file: %s" % (path, e))
     out = []
     for run in log.get("runs", []):
         for r in run.get("results", []):
