@@ -67,6 +67,10 @@ kb_drivers = {}		# (file, driver) -> [table, [functions]]
 kb_init_macros = {}	# (file, macro) -> field of the container it inits
 kb_cof_macros = {}	# (file, macro) -> container type
 
+def kb_wanted(fn):
+    """fn is a function of the file whose parameter names a device."""
+    return any(k[1] == fn for k in kb_want)
+
 def kb_devices(f, fn, e):
     """The spellings of the device initialized as e: &C->fld is set up as
     C->fld.name, an alias A as A->name or C->fld.name."""
@@ -256,15 +260,18 @@ for (f, fn, e), (line, t, c, fld) in list(kb_inits.items()):
     elif name is None and re.match(r'^\w+$', c):
         kb_want[(f, fn, c)] = None
 
-// fp and cs test every function name in the file against kb_want in
-// Python: run them only when some name is a parameter.
-@script:python want depends on init || inita || initw@
-@@
-if not kb_want:
-    cocci.include_match(False)
-
-@fp depends on want@
-identifier fn : script:python() { any(k[1] == fn for k in kb_want) };
+// fp finds the wanted parameters' positions, cs the calls of those
+// functions.  Their identifier constraints ask Python about every function
+// name of the file, so fp runs only where an init matched and cs only where
+// fp found a wanted function.  (Not a script rule that calls
+// cocci.include_match(False) when kb_want is empty: such a rule inherits
+// no metavariable, so it drops the file's only environment, and every later
+// rule of that file, the last one that hands the file's findings on
+// included, is skipped.  The findings then waited for the next file of the
+// same spatch process and were lost when there was none: under -j N that
+// depended on how the files were shared out.)
+@fp depends on init || inita || initw@
+identifier fn : script:python() { kb_wanted(fn) };
 identifier P;
 type T;
 parameter list[n] PS;
@@ -281,8 +288,8 @@ p << fp.p;
 if (p[0].file, fn, pn) in kb_want:
     kb_want[(p[0].file, fn, pn)] = int(n)
 
-@cs depends on want@
-identifier fn : script:python() { any(k[1] == fn for k in kb_want) };
+@cs depends on fp@
+identifier fn : script:python() { kb_wanted(fn) };
 expression list[n] ES;
 expression A;
 position p;
