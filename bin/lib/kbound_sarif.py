@@ -75,6 +75,8 @@ def rule(cid, docs_dir, base):
     short = title.group(1).strip() if title else cid
     what = _section(md, "What it finds").split("\n\n")[0] or short
     full = " ".join(_plain(what).split())
+    if not full.endswith((".", ":")) and "." in full:
+        full = full[:full.rindex(".") + 1]  # whole sentences only
     return {"id": cid,
             "shortDescription": {"text": short},
             "fullDescription": {"text": full},
@@ -165,7 +167,7 @@ def log(bugs, malformed, tree, root, errors, failed, baseline=None):
     for fname, line, text, problem, fp in malformed:
         results.append({
             "ruleId": SUPPRESS_RULE, "ruleIndex": index[SUPPRESS_RULE], "level": "warning",
-            "message": {"text": "malformed suppression (%s): %s" % (problem, text)},
+            "message": {"text": "malformed suppression, %s: %s" % (problem, text)},
             "locations": [_location(fname, line)],
             "partialFingerprints": {KEY: fp}})
     v = version(root)
