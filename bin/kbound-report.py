@@ -57,8 +57,12 @@ def suppressions(bugs, files, sources, known):
     """Mark suppressed bugs (bug['suppressed'] = reason); return the
     malformed suppressions: (file, line, text, problem, fingerprint)."""
     malformed, per_file = [], {}
+    with_bugs = {b["file"] for b in bugs}
     for fname in sorted(files):
-        src = sources(fname)
+        if fname in with_bugs:
+            src = sources(fname)
+        else:  # only for its comments: not kept, skipped without one
+            src = _source_with_marker(os.path.join(sources.tree, fname))
         per_file[fname] = kbound_suppress.scan(src, known) if src else []
         for first, last, ids, reason, problem, text in per_file[fname]:
             if problem:
@@ -68,6 +72,17 @@ def suppressions(bugs, files, sources, known):
         b["suppressed"] = kbound_suppress.find(per_file.get(b["file"], []), b["id"],
                                                b["lines"])
     return malformed
+
+
+def _source_with_marker(path):
+    try:
+        with open(path, errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return None
+    if "kbound-suppress" in text or "codechecker_" in text:
+        return Source(text)
+    return None
 
 
 def main():
