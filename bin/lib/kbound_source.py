@@ -38,8 +38,9 @@ class Source:
                 # A comment is white space; its newlines stay.
                 code.append(" " + "\n" * nl)
             else:
-                code.append(tok[0] + " " * max(0, len(tok) - 2) + tok[-1:])
-                # literals are kept for fingerprints, blanked for braces
+                # blanked for the braces (kept for fingerprints), newlines
+                # of a continued string kept
+                code.append(tok[0] + re.sub(r"[^\n]", " ", tok[1:-1]) + tok[-1:])
             line += text.count("\n", pos, m.start()) + nl
             pos = m.end()
         code.append(text[pos:])
@@ -88,10 +89,25 @@ def _functions(code):
     ';', '}' or preprocessor line and the '{'."""
     out = []
     depth, header, start_line, name = 0, [], 0, ""
-    line = 1
+    line, cpp, conds = 1, False, []
     for raw in code.split("\n"):
-        if depth == 0 and raw.lstrip().startswith("#"):
-            header = []
+        # Preprocessor lines (continued ones too) are no code; the #else and
+        # #elif branches are skipped, so that each brace is counted once.
+        directive = raw.lstrip().startswith("#")
+        if directive or cpp:
+            word = re.match(r"\s*#\s*(\w*)", raw).group(1) if directive else ""
+            if word in ("if", "ifdef", "ifndef"):
+                conds.append(False)
+            elif word in ("else", "elif", "elifdef", "elifndef") and conds:
+                conds[-1] = True
+            elif word == "endif" and conds:
+                conds.pop()
+            cpp = raw.rstrip().endswith("\\")
+            if depth == 0:
+                header = []
+            line += 1
+            continue
+        if any(conds):
             line += 1
             continue
         for ch in raw:
