@@ -57,7 +57,7 @@ def _absolute_links(md, page_uri):
     away from the docs)."""
     def fix(m):
         target = m.group(2)
-        if re.match(r"[a-z][a-z0-9+.-]*:|#", target):
+        if re.match(r"[a-z][a-z0-9+.-]*:", target):
             return m.group(0)
         return "[%s](%s)" % (m.group(1), urllib.parse.urljoin(page_uri, target))
     return re.sub(r"\[([^\]]*)\]\(([^)\s]+)\)", fix, md)
