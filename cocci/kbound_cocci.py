@@ -33,6 +33,7 @@ __all__ = [
     'kbound_handed_before', 'kbound_element', 'kbound_release_fns',
     'kbound_freeing_release', 'kbound_device_release', 'kbound_release_frees',
     'kbound_decl_type', 'kbound_frees_type', 'kbound_release_may_free',
+    'kbound_release_cb', 'kbound_dev_fn', 'kbound_in_release',
 ]
 
 # ---------------------------------------------------------------- devices
@@ -254,6 +255,35 @@ def kbound_release_may_free(pos, c):
     if pos.file not in kbound_device_release:
         return True
     return pos.file in kbound_freeing_release and kbound_frees_type(pos, c)
+
+
+# Where a kfree() is the release's own (the UA2 rules): inside a device
+# release callback, freeing the container is the correct idiom, whatever
+# ran before it there.
+_release_cbs = set()	# (file, fn) installed as a release: assignment or initializer
+_dev_fns = set()	# (file, fn) whose one parameter is a struct device *
+_RELEASE_NAME = re.compile(r'(^|_)release$')
+
+
+def kbound_release_cb(pos, fn):
+    """fn is installed as a release at pos (`x->dev.release = fn`,
+    `dev->release = fn`, `.release = fn` in a device_type or any other
+    initializer, `.dev.release = fn`)."""
+    _release_cbs.add((pos.file, fn))
+
+
+def kbound_dev_fn(pos, fn):
+    """fn, defined at pos, takes one parameter, a struct device *."""
+    _dev_fns.add((pos.file, fn))
+
+
+def kbound_in_release(pos):
+    """pos is inside a device release callback of its file: a function
+    whose one parameter is a struct device * that the file installs as a
+    release or that is named *_release."""
+    key = (pos.file, pos.current_element)
+    return key in _dev_fns and (key in _release_cbs or
+                                bool(_RELEASE_NAME.search(pos.current_element)))
 
 
 # ------------------------------------------------- KBUILD_MODNAME, strings

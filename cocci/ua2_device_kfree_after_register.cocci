@@ -111,6 +111,63 @@ n << wp.n;
 @@
 kbound_wparam(p[0], p[0].current_element, pn, n)
 
+// The device release callbacks of the file (kbound_in_release): a kfree()
+// inside one is how a release frees its container, the correct idiom, and
+// never UA2, even after a delete or put there (a release that tears its
+// own device down is UA7's).  Installed as one: `X.release = fn` (so
+// `x->adev.dev.release = fn`), `X->release = fn`, `.release = fn` in an
+// initializer (a device_type's), `.dev = { .release = fn }`,
+// `.dev.release = fn`; or named *_release.  Either way it takes one
+// struct device *.
+@rca depends on i0@
+identifier fn;
+expression X;
+position pr;
+@@
+(
+X.release@pr = fn
+|
+X->release@pr = fn
+)
+
+@script:python@
+fn << rca.fn;
+pr << rca.pr;
+@@
+kbound_release_cb(pr[0], fn)
+
+@rci depends on i0@
+identifier fn, I, S;
+position pr;
+@@
+(
+struct S I = { ..., .release@pr = fn, ... };
+|
+const struct S I = { ..., .release@pr = fn, ... };
+|
+struct S I = { ..., .dev = { ..., .release@pr = fn, ... }, ... };
+|
+struct S I = { ..., .dev.release@pr = fn, ... };
+)
+
+@script:python@
+fn << rci.fn;
+pr << rci.pr;
+@@
+kbound_release_cb(pr[0], fn)
+
+@rcd depends on i0@
+identifier fn, d;
+position pf;
+@@
+fn@pf(struct device *d) { ... }
+
+@script:python@
+fn << rcd.fn;
+pf << rcd.pf;
+@@
+kbound_dev_fn(pf[0], fn)
+
 // The device becomes refcounted: E is the device (the put's argument), C
 // the memory that holds it.
 @i depends on i0@
@@ -127,7 +184,7 @@ E;
 C;
 @@
 kb_file = pi[0].file
-if kbound_static_dev(a):
+if kbound_static_dev(a) or kbound_in_release(pi[0]):
     cocci.include_match(False)
 else:
     coccinelle.E = cocci.make_expr(a)

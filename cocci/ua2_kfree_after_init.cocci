@@ -199,6 +199,63 @@ api << wc.API;
 @@
 kbound_wbypass(pe[0], pe[0].current_element, api)
 
+// The device release callbacks of the file (kbound_in_release): a kfree()
+// inside one is how a release frees its container, the correct idiom, and
+// never UA2, even after a delete or put there (a release that tears its
+// own device down is UA7's).  Installed as one: `X.release = fn` (so
+// `x->adev.dev.release = fn`), `X->release = fn`, `.release = fn` in an
+// initializer (a device_type's), `.dev = { .release = fn }`,
+// `.dev.release = fn`; or named *_release.  Either way it takes one
+// struct device *.
+@rca depends on i0@
+identifier fn;
+expression X;
+position pr;
+@@
+(
+X.release@pr = fn
+|
+X->release@pr = fn
+)
+
+@script:python@
+fn << rca.fn;
+pr << rca.pr;
+@@
+kbound_release_cb(pr[0], fn)
+
+@rci depends on i0@
+identifier fn, I, S;
+position pr;
+@@
+(
+struct S I = { ..., .release@pr = fn, ... };
+|
+const struct S I = { ..., .release@pr = fn, ... };
+|
+struct S I = { ..., .dev = { ..., .release@pr = fn, ... }, ... };
+|
+struct S I = { ..., .dev.release@pr = fn, ... };
+)
+
+@script:python@
+fn << rci.fn;
+pr << rci.pr;
+@@
+kbound_release_cb(pr[0], fn)
+
+@rcd depends on i0@
+identifier fn, d;
+position pf;
+@@
+fn@pf(struct device *d) { ... }
+
+@script:python@
+fn << rcd.fn;
+pf << rcd.pf;
+@@
+kbound_dev_fn(pf[0], fn)
+
 // The init, or the delete of a teardown: the API call, or a wrapper macro or
 // helper of the file that does it (the init on every path that succeeds,
 // the delete on every path and without an uninit).
@@ -227,6 +284,8 @@ if d is None:
 if d is not None and init not in ("auxiliary_device_init", "auxiliary_device_delete") \
         and kbound_wdoes(pi[0].file, init, ('uninit',)):
     d = None	# a helper that also uninits: the kfree() of its callers is not this shape
+if kbound_in_release(pi[0]):
+    d = None	# the kfree() of a release callback
 if d is None:
     cocci.include_match(False)
 else:
