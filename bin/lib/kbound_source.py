@@ -72,11 +72,6 @@ class Source:
                 return name
         return ""
 
-    def comments_near(self, line):
-        """Comments on LINE or ending on the line just above it."""
-        return [c for c in self.comments
-                if c[0] <= line <= c[1] or c[1] == line - 1]
-
 
 def _strip_comments(text):
     return _LEX.sub(lambda m: (" " + "\n" * m.group(0).count("\n"))
