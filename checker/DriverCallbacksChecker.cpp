@@ -27,6 +27,7 @@
 #include "ReleaseScan.h"
 #include "KboundAPI.h"
 #include "KboundCheckers.h"
+#include "KboundCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"

@@ -2,6 +2,7 @@
 
 #include "DriverIndex.h"
 #include "KboundAPI.h"
+#include "KboundCompat.h"
 
 #include <functional>
 

@@ -1,6 +1,7 @@
 //===- KboundAPI.cpp - the API table built from KboundAPI.def -------------===//
 
 #include "KboundAPI.h"
+#include "KboundCompat.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -45,8 +46,8 @@ struct Table {
     if (It != Exact.end())
       return &It->second;
     for (const Pattern &P : Patterns) {
-      bool Hit = P.M == Match::Prefix   ? N.starts_with(P.Text)
-                 : P.M == Match::Suffix ? N.ends_with(P.Text)
+      bool Hit = P.M == Match::Prefix   ? compat::startsWith(N, P.Text)
+                 : P.M == Match::Suffix ? compat::endsWith(N, P.Text)
                                         : N.contains(P.Text);
       if (Hit && (P.Unless.empty() || !N.contains(P.Unless)))
         return &P.E;

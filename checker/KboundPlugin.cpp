@@ -8,6 +8,7 @@
 
 #include "KboundAPI.h"
 #include "KboundCheckers.h"
+#include "KboundCompat.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 

@@ -25,9 +25,11 @@
 #include "CheckIDs.h"
 #include "KboundAPI.h"
 #include "KboundCheckers.h"
+#include "KboundCompat.h"
 #include "LifetimeFacts.h"
 #include "RegistrationState.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtVisitor.h"
@@ -452,8 +454,9 @@ bool isSlabAllocator(StringRef Name) {
   Name.consume_front("devm_");
   while (Name.consume_front("_"))
     ;
-  return Name.starts_with("k") || Name.starts_with("vmalloc") ||
-         Name.starts_with("vzalloc");
+  return compat::startsWith(Name, "k") ||
+         compat::startsWith(Name, "vmalloc") ||
+         compat::startsWith(Name, "vzalloc");
 }
 
 /// Printing helpers take device pointers but never keep them.
@@ -984,7 +987,7 @@ static ProgramStateRef noteReleaseFreedMembers(ProgramStateRef State,
     if (const auto *TR = dyn_cast<TypedValueRegion>(Sub))
       T = TR->getValueType();
     else if (const auto *SR = dyn_cast<SymbolicRegion>(Sub))
-      T = SR->getPointeeStaticType();
+      T = compat::pointeeStaticType(SR);
     Visit(Sub, T);
     if (Cur == R && !T.isNull())
       if (const FieldRegion *Dev = deviceMemberOf(Sub, T->getAsRecordDecl(), MRM))

@@ -4,6 +4,7 @@
 #include "ASTHelpers.h"
 #include "DriverIndex.h"
 #include "KboundAPI.h"
+#include "KboundCompat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"

@@ -3,11 +3,13 @@
 #include "ReleaseScan.h"
 #include "DriverIndex.h"
 #include "KboundAPI.h"
+#include "KboundCompat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 using namespace clang;
 using namespace kbound;

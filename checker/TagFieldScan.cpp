@@ -3,6 +3,7 @@
 #include "TagFieldScan.h"
 #include "DriverIndex.h"
 #include "KboundAPI.h"
+#include "KboundCompat.h"
 #include "TagResolver.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"

@@ -2,6 +2,7 @@
 
 #include "TagResolver.h"
 #include "KboundAPI.h"
+#include "KboundCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"

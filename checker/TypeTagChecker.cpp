@@ -20,6 +20,7 @@
 
 #include "KboundAPI.h"
 #include "KboundCheckers.h"
+#include "KboundCompat.h"
 #include "TagFieldScan.h"
 #include "TagResolver.h"
 #include "clang/AST/ASTContext.h"
