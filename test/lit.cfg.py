@@ -41,6 +41,22 @@ config.environment["KBOUND_BUILD"] = obj
 clang = config.kbound_clang
 resource_dir = subprocess.check_output(
     [clang, "-print-resource-dir"], text=True).strip()
+# The configured clang's version (kbound builds against LLVM 14 to 19, see
+# docs/llvm-versions.md); tests that print it take it from here.
+clang_version = subprocess.check_output(
+    [clang, "-dumpversion"], text=True).strip()
+llvm_major = clang_version.split(".")[0]
+# The plugin only loads into the clang major it was built for: a build
+# configured against another LLVM than the clang given here cannot pass.
+try:
+    with open(os.path.join(config.kbound_obj_root, "share", "kbound",
+                           "llvm-major")) as f:
+        built_major = f.read().strip()
+except OSError:
+    built_major = llvm_major
+if built_major != llvm_major:
+    lit_config.fatal("this build's plugin is for LLVM %s, but the configured "
+                     "clang %s is %s" % (built_major, clang, clang_version))
 fixtures_include = os.path.join(src, "kernel-fixtures", "include")
 plugin = os.path.join(obj, "checker", "kbound.so")
 
@@ -56,6 +72,9 @@ config.substitutions += [
     ("%kbound_plugin", sh(plugin)),
     ("%kbound_cc1", kbound_cc1),
     ("%kbound", sh(os.path.join(src, "bin", "kbound"))),
+    ("%llvm_root", sh(config.llvm_root)),
+    ("%llvm_major", llvm_major),
+    ("%clang_version", clang_version),
     ("%clang_cc1", clang_cc1),
     ("%clang", sh(clang)),
     ("%fixtures_include", sh(fixtures_include)),
