@@ -14,9 +14,11 @@
 #   kb_tokens         the API words, as one grep -E expression (from the
 #                     build's share/kbound/api-tokens.ere)
 #   kb_lock TREE      one kbound run on TREE at a time
+#   kb_kbuild_vars    make variables that keep a kernel tree's configuration
 #   kb_install_shim   the clang-19 stand-in that hands kbuild's compiles to
-#                     ccc-analyzer
-#   kb_scan_plugin    a copy of the plugin that scan-build can load
+#                     ccc-analyzer (the per-object benchmarks)
+#   kb_scan_plugin    a copy of the plugin that the scan can load
+#   kb_check_shim     bin/kbound-check as kbuild's CHECK=
 #   kb_rules, kb_run_rule   the Coccinelle rules, one spatch run each
 #
 # Paths may contain spaces and shell-special characters (', $, &): quote
@@ -78,15 +80,38 @@ kb_tokens() {
 	printf '%s\n' "$ere"
 }
 
-# kb_lock TREE: one kbound or test/kernel run on TREE at a time (each deletes
-# and rebuilds its objects; two would race on the same .o/.cmd files). The
-# lock is file descriptor 9, held until the process exits.
+# kb_lock TREE: one kbound or test/kernel run on TREE at a time (two would
+# race on the same .o/.cmd files). The lock file lives outside the tree (a
+# scan writes nothing there but what make writes): under /tmp, named by a
+# hash of the tree's path, readable by all so that another user's run on the
+# same tree waits too (flock works on a read-only descriptor). The lock is
+# file descriptor 9, held until the process exits.
 kb_lock() {
-	exec 9>"$1/.kbound-run.lock" || die "cannot write $1/.kbound-run.lock"
+	local dir=${TMPDIR:-/tmp}/kbound-locks file
+	mkdir -p "$dir" 2>/dev/null && chmod 1777 "$dir" 2>/dev/null
+	file=$dir/$(printf '%s' "$(cd "$1" && pwd -P)" | sha256sum | cut -c1-16).lock
+	[ -e "$file" ] || { : >>"$file" && chmod 0644 "$file"; } 2>/dev/null
+	exec 9<"$file" || die "cannot open the lock $file for $1"
 	if ! flock -n 9; then
 		note "waiting for another run on $1 to finish"
 		flock 9
 	fi
+}
+
+# kb_kbuild_vars TREE [VAR=VALUE...]: the make variables (one a line) that
+# make kbuild in TREE use the tools TREE was configured with, so that
+# building the scanned objects never reconfigures it (kbuild rewrites .config
+# when CC, LD or AR differ from the configuration's:
+# include/config/auto.conf.cmd records them). Variables given on kbound's
+# command line are used as they are, after the same check. Dies, saying
+# what to pass, when the tools cannot be matched.
+kb_kbuild_vars() {
+	local tree=$1 cmdfile=$1/include/config/auto.conf.cmd
+	shift
+	local given=("$@") v
+	[ -f "$cmdfile" ] || { for v in "${given[@]}"; do printf '%s\n' "$v"; done; return 0; }
+	python3 "$ROOT/bin/kbound-kbuildvars.py" "$tree" "${given[@]}" ||
+		exit 2
 }
 
 # kb_install_shim DIR: DIR/clang$LLVM_SUFFIX, to put first on PATH under
@@ -145,35 +170,48 @@ EOF
 	export KBOUND_CCC=$CCC
 }
 
-# kb_scan_plugin PLUGIN DIR: set KB_PLUGIN to a copy of PLUGIN for
-# scan-build -load-plugin. A copy, so that a rebuild of the plugin during a
-# long scan cannot fail the objects analyzed meanwhile; in DIR unless DIR's
-# path has white space (scan-build passes plugins to ccc-analyzer in one
-# space-separated variable), then in a fresh folder under /tmp, which the
-# caller removes (kb_scan_plugin_done). Dies unless the copy loads into
-# clang and provides the kbound checkers: a plugin that does not load would
+# kb_scan_plugin PLUGIN: set KB_PLUGIN to a copy of PLUGIN for the scan to
+# load. A copy, so that a rebuild of the plugin during a long scan cannot
+# fail the objects analyzed meanwhile; kept by content hash in this user's
+# own cache under /tmp (scan-build passes plugins to ccc-analyzer in one
+# space-separated variable, so no white space in its path), so that repeated
+# and concurrent runs share one copy. Dies unless the copy loads into clang
+# and provides the kbound checkers: a plugin that does not load would
 # otherwise leave a scan that quietly finds nothing.
-KB_PLUGIN= KB_PLUGIN_TMP=
+KB_PLUGIN=
 kb_scan_plugin() {
-	local plugin=$1 dir=$2 dest help
+	local plugin=$1 cache=/tmp/kbound-$(id -u)/plugins hash dest help
 	[ -f "$plugin" ] || die "$plugin not built"
-	case "$dir" in
-	*[[:space:]]*)
-		KB_PLUGIN_TMP=$(mktemp -d /tmp/kbound-plugin.XXXXXX) ||
-			die "cannot create a folder under /tmp"
-		dest=$KB_PLUGIN_TMP/kbound.so ;;
-	*) dest=$dir/kbound.so ;;
-	esac
-	cp "$plugin" "$dest" || die "cannot copy the plugin to $dest"
+	mkdir -p "$cache" && chmod 700 "/tmp/kbound-$(id -u)" ||
+		die "cannot create the plugin cache $cache"
+	# Someone else's folder must not provide the code we load.
+	[ -O "/tmp/kbound-$(id -u)" ] || die "/tmp/kbound-$(id -u) is not owned by $(id -un)"
+	hash=$(sha256sum "$plugin" | cut -c1-16) || die "cannot read $plugin"
+	dest=$cache/$hash/kbound.so
+	if [ ! -f "$dest" ]; then
+		mkdir -p "$cache/$hash" &&
+			cp "$plugin" "$dest.$$" && mv -f "$dest.$$" "$dest" ||
+			die "cannot copy the plugin to $dest"
+	fi
 	help=$("$CLANG" -cc1 -load "$dest" -analyzer-checker-help 2>&1)
 	[[ $help == *$'\n  kbound.'* ]] ||
 		die "the analyzer plugin $plugin does not load into $CLANG:
 $(printf '%s\n' "$help" | grep -i -m3 error)"
 	KB_PLUGIN=$dest
 }
-kb_scan_plugin_done() {
-	[ -z "$KB_PLUGIN_TMP" ] || rm -rf "$KB_PLUGIN_TMP"
-	KB_PLUGIN_TMP=
+kb_scan_plugin_done() { :; }
+
+# kb_check_shim DIR: print the path of an executable that runs bin/kbound-check,
+# for kbuild's CHECK= (kbuild splits $(CHECK) at white space, and the
+# checkout's path may have some): DIR/kbound-check, or one in this user's
+# folder under /tmp when DIR's path has white space.
+kb_check_shim() {
+	local dir=$1
+	case "$dir" in *[[:space:]]*) dir=/tmp/kbound-$(id -u)/check-$$ ;; esac
+	mkdir -p "$dir" || die "cannot write $dir"
+	printf '#!/bin/sh\nexec %q "$@"\n' "$ROOT/bin/kbound-check" >"$dir/kbound-check" &&
+		chmod +x "$dir/kbound-check" || die "cannot write $dir/kbound-check"
+	printf '%s\n' "$dir/kbound-check"
 }
 
 # kb_rules: the Coccinelle rules, one path a line.
