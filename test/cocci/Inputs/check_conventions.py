@@ -46,6 +46,15 @@ def check(path):
     first = [r for r in rules if not r[0].startswith(('script', 'initialize', 'finalize'))]
     if not first or not re.search(API_RE, first[0][2]):
         errs.append('first rule does not hinge on a literal API name')
+    # A script rule that inherits no metavariable runs in the file's only
+    # environment: cocci.include_match(False) there drops it, and every
+    # later rule of the file with it (TM2 lost findings that way).
+    for head, decls, code in re.findall(r'^@(script:python[^@\n]*)@\n(.*?)^@@\n(.*?)(?=^@|\Z)',
+                                        text, re.M | re.S):
+        code = '\n'.join(l for l in code.splitlines() if not l.startswith('//'))
+        if 'include_match(False)' in code and '<<' not in decls:
+            errs.append('@%s@ calls cocci.include_match(False) but inherits no '
+                        'metavariable: it would end matching in the file' % head)
     return ['%s: %s' % (name, e) for e in errs]
 
 
