@@ -9,10 +9,11 @@ the .c test itself, every %S/Inputs/... file or folder a test naming the
 rule mentions; TM2's multi-file trees come with their kbuild Makefiles in
 place).  The reference run is -j 1 over the files in sorted order; every
 other run hands spatch the files in another order (a shuffle seeded by the
-run's number, so a failure can be replayed), -j 1 or -j N with
---chunksize 1: spatch's workers then take files as they come free, so the
-way the files are shared out changes from run to run, and so does the last
-file each process sees.  A rule that keeps per-file facts until a later
+run's number, so a failure can be replayed) with the files the reference's
+reports name moved to the end in turn, -j 1 or -j N with --chunksize 1:
+spatch's workers then take files as they come free, so the way the files
+are shared out changes from run to run, and so does the last file each
+process sees.  A rule that keeps per-file facts until a later
 file, or joins facts across files in its finalize step, differs here.
 
 spatch runs in the checkout, on paths relative to it (a checkout under a
@@ -145,11 +146,36 @@ def main():
             tasks.append((rule, a.seed + 2 * i + 2, a.jobs))
     results, errors, secs = {}, {}, {}
 
+    def last_files(rule, seed, jobs):
+        """The files a shuffled run puts last: the files the reference
+        reports name (a report's file, or a file its message cites), each
+        the very last file of one run in turn (-j 1, -j JOBS, -j 1, ...),
+        with JOBS-1 others before it in a -j JOBS run (with --chunksize 1
+        the last tasks are the workers' last files).  The file a process
+        sees last is where a rule that holds a file's facts until the next
+        file loses them."""
+        ref = '\n'.join(results.get((rule, None, 1), []))
+        named = [f for f in files[rule] if f in ref]
+        if not named:
+            return []
+        k = seed - a.seed - 1
+        n = len(named)
+        last = []
+        for i in range(jobs):
+            f = named[(k + (i + 1) * n // jobs) % n]
+            if f in last:
+                last.remove(f)
+            last.append(f)
+        return last
+
     def do(task):
         rule, seed, jobs = task
         order = list(files[rule])
         if seed is not None:
             random.Random(seed).shuffle(order)
+            last = last_files(rule, seed, jobs)
+            order = [f for f in order if f not in last] + \
+                [f for f in last if f in order]
         tmp = tempfile.mkdtemp(prefix='kbound-repeat.')
         t0 = time.time()
         try:
@@ -164,7 +190,8 @@ def main():
     # At most JOBS spatch processes at a time: the -j 1 runs JOBS at a
     # time, then the -j JOBS runs one at a time.
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
-        list(pool.map(do, [t for t in tasks if t[2] == 1]))
+        list(pool.map(do, [t for t in tasks if t[1] is None]))
+        list(pool.map(do, [t for t in tasks if t[1] is not None and t[2] == 1]))
     for t in tasks:
         if t[2] != 1:
             do(t)
