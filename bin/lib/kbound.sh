@@ -4,11 +4,13 @@
 # to name the program in messages (default: kbound).
 #
 #   ROOT, BUILD       the checkout, and its build directory (KBOUND_BUILD,
-#                     default ROOT/build)
-#   LLVM              the LLVM installation, chosen here only: KBOUND_LLVM_DIR
-#                     (default /usr/lib/llvm-19); LLVM_SUFFIX is kbuild's
-#                     LLVM= value and the tools' suffix (-19), CLANG,
-#                     SCAN_BUILD, CCC (ccc-analyzer), LIT its tools
+#                     default ROOT/build, ROOT/build/llvm-N for LLVM N != 19)
+#   LLVM              the LLVM installation, chosen here only (kb_set_llvm):
+#                     KBOUND_LLVM_DIR, KBOUND_LLVM=N (bin/kbound --llvm N) or
+#                     the newest installed; LLVM_SUFFIX is kbuild's LLVM=
+#                     value and the tools' suffix (-19), CLANG, SCAN_BUILD,
+#                     CCC (ccc-analyzer), LIT its tools; BUILD follows it
+#   kb_plugin_fits    a plugin built for this clang, or a clear error
 #   JOBS              parallel jobs (KBOUND_JOBS, default nproc)
 #   die, note         messages; die exits 2
 #   kb_tokens         the API words, as one grep -E expression (from the
@@ -30,21 +32,79 @@ note() { echo "$KB_PROG: $*" >&2; }
 
 ROOT=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd) ||
 	die "cannot find the kbound checkout from ${BASH_SOURCE[0]}"
-BUILD=${KBOUND_BUILD:-$ROOT/build}
+# kb_set_llvm DIR: use the LLVM installation DIR (its clang analyzes, the
+# plugin is built against it). Sets LLVM, LLVM_MAJOR, LLVM_SUFFIX (kbuild's
+# LLVM= value and Debian's tool suffix, -19), CLANG, SCAN_BUILD, LIT, CCC,
+# and BUILD: one build per clang major (a plugin loads into one clang major
+# only), build/ for LLVM 19 and build/llvm-N for the others, unless
+# KBOUND_BUILD names one.
+kb_set_llvm() {
+	LLVM=${1%/}
+	LLVM_SUFFIX=
+	# Debian names its versioned tools clang-19, scan-build-19 and kbuild
+	# takes LLVM=-19; an LLVM directory not named llvm-N has unsuffixed
+	# tools.
+	case "${LLVM##*/}" in
+	llvm-[0-9]*) LLVM_SUFFIX=-${LLVM##*/llvm-} ;;
+	esac
+	CLANG=$LLVM/bin/clang
+	SCAN_BUILD=$LLVM/bin/scan-build
+	LIT=$LLVM/build/utils/lit/lit.py
+	CCC=/usr/share/clang/scan-build$LLVM_SUFFIX/libexec/ccc-analyzer
+	[ -x "$CCC" ] || CCC=$LLVM/libexec/ccc-analyzer
+	LLVM_MAJOR=${LLVM_SUFFIX#-}
+	if [ -z "$LLVM_MAJOR" ] && [ -x "$CLANG" ]; then
+		LLVM_MAJOR=$("$CLANG" -dumpversion 2>/dev/null)
+		LLVM_MAJOR=${LLVM_MAJOR%%.*}
+	fi
+	if [ -n "${KBOUND_BUILD:-}" ]; then
+		BUILD=$KBOUND_BUILD
+	elif [ "${LLVM_MAJOR:-19}" = 19 ]; then
+		BUILD=$ROOT/build
+	else
+		BUILD=$ROOT/build/llvm-$LLVM_MAJOR
+	fi
+}
 
-LLVM=${KBOUND_LLVM_DIR:-/usr/lib/llvm-19}
-LLVM=${LLVM%/}
-# Debian names its versioned tools clang-19, scan-build-19 and kbuild takes
-# LLVM=-19; an LLVM directory not named llvm-N has unsuffixed tools.
-LLVM_SUFFIX=
-case "${LLVM##*/}" in
-llvm-[0-9]*) LLVM_SUFFIX=-${LLVM##*/llvm-} ;;
-esac
-CLANG=$LLVM/bin/clang
-SCAN_BUILD=$LLVM/bin/scan-build
-LIT=$LLVM/build/utils/lit/lit.py
-CCC=/usr/share/clang/scan-build$LLVM_SUFFIX/libexec/ccc-analyzer
-[ -x "$CCC" ] || CCC=$LLVM/libexec/ccc-analyzer
+# kb_newest_llvm: the newest Debian LLVM of those kbound is tested with (14
+# to 19) whose clang is installed; 19 when none is. --llvm N picks another.
+kb_newest_llvm() {
+	local d n best=
+	for d in /usr/lib/llvm-[0-9]*; do
+		n=${d##*/llvm-}
+		[[ $n =~ ^[0-9]+$ ]] && [ "$n" -ge 14 ] && [ "$n" -le 19 ] &&
+			[ -x "$d/bin/clang" ] || continue
+		[ -z "$best" ] || [ "$n" -gt "$best" ] && best=$n
+	done
+	echo "/usr/lib/llvm-${best:-19}"
+}
+
+# Which LLVM: KBOUND_LLVM_DIR (a directory), KBOUND_LLVM (a major version;
+# bin/kbound --llvm N sets it), or the newest installed.
+if [ -n "${KBOUND_LLVM_DIR:-}" ]; then
+	kb_set_llvm "$KBOUND_LLVM_DIR"
+elif [ -n "${KBOUND_LLVM:-}" ]; then
+	[[ $KBOUND_LLVM =~ ^[0-9]+$ ]] && [ "$KBOUND_LLVM" -ge 14 ] ||
+		die "KBOUND_LLVM / --llvm '$KBOUND_LLVM': give a major version, 14 or later (e.g. 19)"
+	kb_set_llvm "/usr/lib/llvm-$KBOUND_LLVM"
+else
+	kb_set_llvm "$(kb_newest_llvm)"
+fi
+
+# kb_plugin_fits PLUGIN: die, saying what to do, unless PLUGIN was built for
+# this clang's major version (the build records it in
+# share/kbound/llvm-major): loaded into another major, a plugin dies with a
+# "symbol lookup error" before kbound could say anything.
+kb_plugin_fits() {
+	local rec=$(dirname "$(dirname "$1")")/share/kbound/llvm-major built have
+	[ -r "$rec" ] || return 0
+	built=$(head -n1 "$rec")
+	have=$("$CLANG" -dumpversion 2>/dev/null)
+	have=${have%%.*}
+	[ -z "$have" ] || [ "$built" = "$have" ] ||
+		die "the plugin $1 was built for clang $built, but this run uses $CLANG (clang $have). Build one for clang $have: bin/kbound --llvm $have test (or set KBOUND_BUILD to a build made with it)"
+}
+
 JOBS=${KBOUND_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 # kb_readable PATH...: die plainly when this user cannot read a part of the
@@ -182,6 +242,7 @@ KB_PLUGIN=
 kb_scan_plugin() {
 	local plugin=$1 cache=/tmp/kbound-$(id -u)/plugins hash dest help
 	[ -f "$plugin" ] || die "$plugin not built"
+	kb_plugin_fits "$plugin"
 	mkdir -p "$cache" && chmod 700 "/tmp/kbound-$(id -u)" ||
 		die "cannot create the plugin cache $cache"
 	# Someone else's folder must not provide the code we load.
