@@ -77,7 +77,7 @@ if ! cmake -S "$root" -B "$build" -DKBOUND_LLVM_ROOT="$llvm" \
        >"$build/configure.log" 2>&1 ||
    ! cmake --build "$build" -j2 --target kbound kbound_api_tokens \
        >"$build/build.log" 2>&1; then
-  tail -n 40 -- "$build/configure.log" "$build/build.log" 2>/dev/null >&2
+  tail -n 40 -- "$build/configure.log" "$build/build.log" >&2 2>/dev/null
   echo "llvm-leg $N: build failed in $(elapsed) s"
   exit 1
 fi
