@@ -779,11 +779,26 @@ const NoteTag *LifetimeModel::note(CheckerContext &C, SymbolRef Sym,
       });
 }
 
+/// The function analyzed (the top frame) is one of the API's own, defined in
+/// the driver core's file: its contract is its row in the table (a
+/// device_register() that returns device_add()'s error leaves the put to its
+/// caller by definition), not something to check against itself.
+static bool analyzingAPIBody(CheckerContext &C) {
+  const StackFrameContext *SFC = C.getStackFrame();
+  while (!SFC->inTopFrame())
+    SFC = SFC->getParent()->getStackFrame();
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl());
+  if (!FD || !FD->getIdentifier())
+    return false;
+  const api::Entry *E = api::lookup(FD->getName());
+  return E && api::isModeledFamily(E->Fam) && !E->User;
+}
+
 void LifetimeModel::report(CheckerContext &C, CheckID ID, StringRef Msg,
                            ExplodedNode *N, SymbolRef Sym, const MemRegion *R,
                            const Site &Unique) const {
   const BugType *BTP = Checks.get(ID);
-  if (!N || !BTP)
+  if (!N || !BTP || analyzingAPIBody(C))
     return;
   const BugType &BT = *BTP;
   std::unique_ptr<PathSensitiveBugReport> BR;
@@ -1092,6 +1107,12 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
     // async unregister) may drop a reference taken earlier (get_device()
     // before async_schedule(): nvdimm's nd_async_device_unregister()).
     if (Op == DevOp::Put && putMayDropAnotherRef(*D))
+      return;
+    // The same put before the unregister of a device this path looked up
+    // (device_destroy(): class_find_device(); put_device(); then
+    // device_unregister()): the put dropped the lookup's reference, the
+    // unregister drops the registration's.
+    if ((Op == DevOp::Del || Op == DevOp::Destroy) && putMayDropAnotherRef(*D))
       return;
     ExplodedNode *N = reportNode(C);
     report(C, CheckID::UA1,
@@ -1590,6 +1611,20 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
 
 /// Evaluate a call as one with no effect but a fresh return value: nothing
 /// it is given is invalidated or escapes.
+/// The roles whose rows set a device up (the others' inline bodies, such as
+/// dev_get_drvdata()'s load, stay visible to the analyzer).
+static bool setsUpDevice(api::Role R) {
+  using api::Role;
+  return R == Role::Init || R == Role::Add || R == Role::Create ||
+         R == Role::InitAdd || R == Role::AllocInit;
+}
+
+/// The callee's body is in this translation unit (a driver core file).
+static bool hasVisibleBody(const CallEvent &Call) {
+  const Decl *D = Call.getRuntimeDefinition().getDecl();
+  return D && D->hasBody();
+}
+
 static bool evalWithoutSideEffects(const CallEvent &Call, CheckerContext &C) {
   const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
   if (!CE)
@@ -1617,6 +1652,13 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
     C.addTransition(C.getState());
     return true;
   }
+  // In the driver core's own files the API's bodies are visible; the row
+  // stands for the body, as it does everywhere else (inlining
+  // platform_device_alloc() would track the device it initializes inside a
+  // second time, as a generic device that its platform_device_put() does
+  // not reach).
+  if (Modeled && !Row->User && setsUpDevice(R) && hasVisibleBody(Call))
+    return evalWithoutSideEffects(Call, C);
   // Logging (and a device's setup before its add: platform_device_add_data)
   // keeps nothing and changes none of the driver's state: without this, the
   // conservative call would invalidate every global (a device kept in a
