@@ -54,7 +54,7 @@ kb_set_llvm() {
 	[ -x "$CCC" ] || CCC=$LLVM/libexec/ccc-analyzer
 	LLVM_MAJOR=${LLVM_SUFFIX#-}
 	if [ -z "$LLVM_MAJOR" ] && [ -x "$CLANG" ]; then
-		LLVM_MAJOR=$("$CLANG" -dumpversion 2>/dev/null)
+		LLVM_MAJOR=$("$CLANG" -dumpversion 2>/dev/null || true)
 		LLVM_MAJOR=${LLVM_MAJOR%%.*}
 	fi
 	if [ -n "${KBOUND_BUILD:-}" ]; then
@@ -98,8 +98,8 @@ fi
 kb_plugin_fits() {
 	local rec=$(dirname "$(dirname "$1")")/share/kbound/llvm-major built have
 	[ -r "$rec" ] || return 0
-	built=$(head -n1 "$rec")
-	have=$("$CLANG" -dumpversion 2>/dev/null)
+	built=$(head -n1 "$rec" || true)
+	have=$("$CLANG" -dumpversion 2>/dev/null || true)
 	have=${have%%.*}
 	[ -z "$have" ] || [ "$built" = "$have" ] ||
 		die "the plugin $1 was built for clang $built, but this run uses $CLANG (clang $have). Build one for clang $have: bin/kbound --llvm $have test (or set KBOUND_BUILD to a build made with it)"
@@ -254,7 +254,7 @@ kb_scan_plugin() {
 			cp "$plugin" "$dest.$$" && mv -f "$dest.$$" "$dest" ||
 			die "cannot copy the plugin to $dest"
 	fi
-	help=$("$CLANG" -cc1 -load "$dest" -analyzer-checker-help 2>&1)
+	help=$("$CLANG" -cc1 -load "$dest" -analyzer-checker-help 2>&1 || true)
 	[[ $help == *$'\n  kbound.'* ]] ||
 		die "the analyzer plugin $plugin does not load into $CLANG:
 $(printf '%s\n' "$help" | grep -i -m3 error)"
