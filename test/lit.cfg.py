@@ -114,3 +114,8 @@ if os.geteuid() == 0:
         pass
 if config.kbound_spatch:
     config.available_features.add("spatch")
+# The build folder's path has no white space or quotes: spatch's -D patch
+# and -D context (diff through /bin/sh, unquoted) work on files under it.
+import re as _re
+if _re.match(r"^[A-Za-z0-9._/+,:=@-]*$", obj):
+    config.available_features.add("safe-build-path")
