@@ -1652,13 +1652,6 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
     C.addTransition(C.getState());
     return true;
   }
-  // In the driver core's own files the API's bodies are visible; the row
-  // stands for the body, as it does everywhere else (inlining
-  // platform_device_alloc() would track the device it initializes inside a
-  // second time, as a generic device that its platform_device_put() does
-  // not reach).
-  if (Modeled && !Row->User && setsUpDevice(R) && hasVisibleBody(Call))
-    return evalWithoutSideEffects(Call, C);
   // Logging (and a device's setup before its add: platform_device_add_data)
   // keeps nothing and changes none of the driver's state: without this, the
   // conservative call would invalidate every global (a device kept in a
@@ -1695,15 +1688,21 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
       return true;
     }
   }
-  // init/add: only the return value. A conservative call would invalidate
-  // everything reachable from the device (dev.parent -> parent -> drvdata ->
-  // the container), so the container pointer would read back as a new
-  // symbol and the device would lose its identity.
-  if (Modeled && (R == Role::Init || R == Role::Add || R == Role::InitAdd)) {
+  // A device's setup is its row's, not its body's:
+  //  - init/add: only the return value. A conservative call would
+  //    invalidate everything reachable from the device (dev.parent ->
+  //    parent -> drvdata -> the container), so the container pointer would
+  //    read back as a new symbol and the device would lose its identity.
+  //  - in the driver core's own files, where the API's bodies are visible,
+  //    every setup row, creators included: inlining platform_device_alloc()
+  //    would track the device it initializes inside a second time, as a
+  //    generic device that its platform_device_put() does not reach.
+  if (Modeled && setsUpDevice(R)) {
     QualType RetTy = Call.getResultType();
-    if (!RetTy->isVoidType() && !RetTy->isIntegerType())
-      return false;
-    return evalWithoutSideEffects(Call, C);
+    bool InitOrAdd = R == Role::Init || R == Role::Add || R == Role::InitAdd;
+    bool ValueOnly = RetTy->isVoidType() || RetTy->isIntegerType();
+    if ((InitOrAdd && ValueOnly) || (!Row->User && hasVisibleBody(Call)))
+      return evalWithoutSideEffects(Call, C);
   }
   return false;
 }
