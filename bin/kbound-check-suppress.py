@@ -9,7 +9,6 @@ silences (docs/ci.md#suppressions: on the line or ending on the line
 above), prints "FILE:LINE:COL: note: [ID] suppressed: REASON" instead of
 the warning and its path notes. Everything else passes through. Exit 0.
 """
-import glob
 import os
 import re
 import sys
@@ -24,8 +23,7 @@ NOTE = re.compile(r"^.+?:\d+:\d+: note: ")
 
 
 def main():
-    known = {os.path.basename(p)[:-3]
-             for p in glob.glob(os.path.join(ROOT, "docs", "checks", "*.md"))}
+    known = kbound_suppress.known_ids(ROOT)
     cache = {}
     skipping = False
     for line in sys.stdin:

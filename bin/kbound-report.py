@@ -116,7 +116,7 @@ def main():
     bugs = kbound_findings.pair(findings)
     sources = Sources(tree)
     kbound_baseline.fingerprint_all(bugs, sources)
-    known = _known_ids()
+    known = kbound_suppress.known_ids(ROOT)
     files = {b["file"] for b in bugs} | scanned_files(args.out, tree)
     malformed = suppressions(bugs, files, sources, known)
     fixed = kbound_baseline.compare(bugs, base) if base is not None else []
@@ -203,10 +203,6 @@ def main():
         return 1 if counts["new"] else 0
     return 1 if live else 0
 
-
-def _known_ids():
-    checks = os.path.join(ROOT, "docs", "checks")
-    return {os.path.basename(p)[:-3] for p in glob.glob(os.path.join(checks, "*.md"))}
 
 
 if __name__ == "__main__":

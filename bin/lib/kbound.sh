@@ -96,11 +96,10 @@ fi
 # share/kbound/llvm-major): loaded into another major, a plugin dies with a
 # "symbol lookup error" before kbound could say anything.
 kb_plugin_fits() {
-	local rec=$(dirname "$(dirname "$1")")/share/kbound/llvm-major built have
+	local rec=$(dirname "$(dirname "$1")")/share/kbound/llvm-major built
+	local have=$LLVM_MAJOR	# kb_set_llvm's: no clang run per checked file
 	[ -r "$rec" ] || return 0
 	built=$(head -n1 "$rec" || true)
-	have=$("$CLANG" -dumpversion 2>/dev/null || true)
-	have=${have%%.*}
 	[ -z "$have" ] || [ "$built" = "$have" ] ||
 		die "the plugin $1 was built for clang $built, but this run uses $CLANG (clang $have). Build one for clang $have: bin/kbound --llvm $have test (or set KBOUND_BUILD to a build made with it)"
 }
@@ -230,6 +229,16 @@ EOF
 	export KBOUND_CCC=$CCC
 }
 
+# kb_user_tmp: print this user's own folder under /tmp (no white space in
+# its path: scan-build and kbuild split at it), created 0700; dies unless
+# this user owns it: someone else's folder must not provide code we run.
+kb_user_tmp() {
+	local dir=/tmp/kbound-$(id -u)
+	mkdir -p "$dir" && chmod 700 "$dir" || die "cannot create $dir"
+	[ -O "$dir" ] || die "$dir is not owned by $(id -un)"
+	printf '%s\n' "$dir"
+}
+
 # kb_scan_plugin PLUGIN: set KB_PLUGIN to a copy of PLUGIN for the scan to
 # load. A copy, so that a rebuild of the plugin during a long scan cannot
 # fail the objects analyzed meanwhile; kept by content hash in this user's
@@ -240,13 +249,10 @@ EOF
 # otherwise leave a scan that quietly finds nothing.
 KB_PLUGIN=
 kb_scan_plugin() {
-	local plugin=$1 cache=/tmp/kbound-$(id -u)/plugins hash dest help
+	local plugin=$1 cache hash dest help
 	[ -f "$plugin" ] || die "$plugin not built"
 	kb_plugin_fits "$plugin"
-	mkdir -p "$cache" && chmod 700 "/tmp/kbound-$(id -u)" ||
-		die "cannot create the plugin cache $cache"
-	# Someone else's folder must not provide the code we load.
-	[ -O "/tmp/kbound-$(id -u)" ] || die "/tmp/kbound-$(id -u) is not owned by $(id -un)"
+	cache=$(kb_user_tmp)/plugins || exit 2
 	hash=$(sha256sum "$plugin" | cut -c1-16) || die "cannot read $plugin"
 	dest=$cache/$hash/kbound.so
 	if [ ! -f "$dest" ]; then
@@ -260,7 +266,6 @@ kb_scan_plugin() {
 $(printf '%s\n' "$help" | grep -i -m3 error)"
 	KB_PLUGIN=$dest
 }
-kb_scan_plugin_done() { :; }
 
 # kb_check_shim DIR: print the path of an executable that runs bin/kbound-check,
 # for kbuild's CHECK= (kbuild splits $(CHECK) at white space, and the
@@ -268,7 +273,7 @@ kb_scan_plugin_done() { :; }
 # folder under /tmp when DIR's path has white space.
 kb_check_shim() {
 	local dir=$1
-	case "$dir" in *[[:space:]]*) dir=/tmp/kbound-$(id -u)/check-$$ ;; esac
+	case "$dir" in *[[:space:]]*) dir=$(kb_user_tmp)/check-$$ || exit 2 ;; esac
 	mkdir -p "$dir" || die "cannot write $dir"
 	printf '#!/bin/sh\nexec %q "$@"\n' "$ROOT/bin/kbound-check" >"$dir/kbound-check" &&
 		chmod +x "$dir/kbound-check" || die "cannot write $dir/kbound-check"

@@ -9,6 +9,8 @@ in a comment on the finding's line or ending on the line just above it. A
 suppression needs a reason and known check IDs; one without is malformed:
 it is reported and suppresses nothing.
 """
+import glob
+import os
 import re
 
 KBOUND_RE = re.compile(r"\bkbound-suppress\b(?P<rest>.*)", re.S)
@@ -96,3 +98,9 @@ def find(suppressions, cid, lines):
         if any(first <= l <= last or last == l - 1 for l in lines):
             return reason
     return None
+
+
+def known_ids(root):
+    """The check IDs a suppression may name: one page each in docs/checks."""
+    checks = os.path.join(root, "docs", "checks")
+    return {os.path.basename(p)[:-3] for p in glob.glob(os.path.join(checks, "*.md"))}

@@ -108,7 +108,7 @@ kb_install_shim "$out/shim"
 
 sb=("$SCAN_BUILD" --keep-cc "--use-cc=$REAL_CC" -o "$out/scan-build" -plist)
 if [ "$PLUGIN" != none ]; then
-	kb_scan_plugin "$PLUGIN" "$out"
+	kb_scan_plugin "$PLUGIN"
 	sb+=(-load-plugin "$KB_PLUGIN")
 	IFS=, read -ra cl <<< "$checkers"
 	for c in "${cl[@]}"; do sb+=(-enable-checker "$c"); done
@@ -203,7 +203,6 @@ start=$(date +%s.%N)
 (cd "$TREE" && PATH="$out/shim:$PATH" "${sb[@]}" make "LLVM=$LLVM_SUFFIX" -k "-j$jobs" \
 	$(cat "$out/objects.list")) > "$out/make.log" 2>&1
 wall=$(echo "$(date +%s.%N) - $start" | bc)
-kb_scan_plugin_done
 
 : > "$out/warnings.txt"
 printf 'object\tstatus\twall_s\tcpu_s\tpeak_kib\twarnings\tnote\n' > "$out/objects.tsv"
