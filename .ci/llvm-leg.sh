@@ -34,7 +34,7 @@ elapsed() { echo $(($(date +%s) - start)); }
 # What the build and the tests need: LLVM N's headers, CMake packages, clang,
 # scan-build, FileCheck and lit; the tools every leg shares.
 pkgs=("clang-$N" "libclang-$N-dev" "llvm-$N-dev" "llvm-$N-tools"
-      "clang-tools-$N" cmake make g++ python3 coccinelle)
+      "clang-tools-$N" cmake make g++ python3 coccinelle libsqlite3-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) || status=

@@ -1,6 +1,7 @@
 //===- KboundAPI.cpp - the API table built from KboundAPI.def -------------===//
 
 #include "KboundAPI.h"
+#include "FactsDB.h"
 #include "KboundCompat.h"
 
 #include "clang/AST/Decl.h"
@@ -11,6 +12,8 @@
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "llvm/ADT/StringMap.h"
+
+#include <optional>
 
 using namespace clang;
 using namespace kbound;
@@ -96,6 +99,10 @@ const Entry *api::lookup(const ento::CallEvent &Call) {
   if (!II)
     return nullptr;
   const Entry *E = lookup(II->getName());
+  if (E && E->FromFacts)
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))
+      if (FD->hasBody())
+        return nullptr;
   return E && argsMatch(*E, Call.getNumArgs()) ? E : nullptr;
 }
 
@@ -104,6 +111,8 @@ const Entry *api::lookup(const CallExpr *CE) {
   if (!FD || !FD->getIdentifier())
     return nullptr;
   const Entry *E = lookup(FD->getName());
+  if (E && E->FromFacts && FD->hasBody())
+    return nullptr;
   return E && argsMatch(*E, CE->getNumArgs()) ? E : nullptr;
 }
 
@@ -185,11 +194,36 @@ static void addUserRow(llvm::StringRef Name, Role R, int Arg) {
   table().Exact[Name] = E;
 }
 
+void api::addFactsRow(llvm::StringRef Name, llvm::StringRef FamilyText,
+                      llvm::StringRef RoleText, int Arg,
+                      llvm::StringRef Path, llvm::StringRef FailText) {
+  Role R = parseRole(RoleText);
+  std::optional<Family> F;
+#define KBOUND_FAMILY_PARSE(X)                                                 \
+  if (FamilyText == #X)                                                        \
+    F = Family::X;
+  KBOUND_FAMILY_PARSE(Auxiliary) KBOUND_FAMILY_PARSE(RegData)
+  KBOUND_FAMILY_PARSE(Device) KBOUND_FAMILY_PARSE(Platform)
+#undef KBOUND_FAMILY_PARSE
+  if (Name.empty() || R == Role::Unknown || !F || Arg < -1 ||
+      table().find(Name))
+    return;
+  Entry E{Name.str(), *F, R, Arg, -1,
+          FailText == "Int"      ? Fail::Int
+          : FailText == "ErrPtr" ? Fail::ErrPtr
+          : FailText == "Null"   ? Fail::Null
+                                 : Fail::None};
+  E.FromFacts = true;
+  E.Path = Path.str();
+  table().Exact[Name] = E;
+}
+
 void api::loadUserRows(ento::CheckerManager &Mgr) {
   static bool Loaded = false;
   if (Loaded)
     return;
   Loaded = true;
+  facts::load(Mgr);
   const AnalyzerOptions &Opts = Mgr.getAnalyzerOptions();
   // clang splits -analyzer-config values at commas before a checker sees
   // them, so a list is separated by ';' or spaces (',' still works where the

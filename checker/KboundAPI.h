@@ -91,7 +91,9 @@ struct Entry {
   int Arg;  // the object's argument, -1 for the result
   int Args; // exact argument count, -1 for any
   Fail OnFail;
-  bool User = false; // added by an analyzer option
+  bool User = false;      // added by an analyzer option
+  bool FromFacts = false; // a summary from the facts database (FactsDB.h)
+  std::string Path;       // facts rows: the device's member path in Arg
 };
 
 enum class RecordKind : unsigned char {
@@ -173,8 +175,16 @@ llvm::StringRef nameFor(Family F, Role R);
 ///   ExtraCreateFunctions  "f,g"            like auxiliary_registration_new
 ///   ExtraDropFunctions    "f,g"            like auxiliary_registration_drop
 ///   ExtraFunctions        "f:Role[:Arg]"   any role, by its name in Role
-/// A malformed entry is an error diagnostic naming it.
+/// A malformed entry is an error diagnostic naming it. Also reads the facts
+/// database (kbound:FactsDatabase, FactsDB.h).
 void loadUserRows(clang::ento::CheckerManager &Mgr);
+
+/// A function summary of another file (FactsDB.h), by the names of its
+/// family, role and failure convention. It never replaces a row of the
+/// table, and a call whose callee has a body in this file ignores it.
+void addFactsRow(llvm::StringRef Name, llvm::StringRef Family,
+                 llvm::StringRef Role, int Arg, llvm::StringRef Path,
+                 llvm::StringRef Fail);
 
 /// The analyzer package whose options configure the table.
 const char *const PackageName = "kbound";

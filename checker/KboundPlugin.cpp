@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "FactsDB.h"
 #include "KboundAPI.h"
 #include "KboundCheckers.h"
 #include "KboundCompat.h"
@@ -94,6 +95,11 @@ extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
       "name:Role[:Arg] rows (separated by ';' or spaces) added to kbound's "
       "API table "
       "(roles as in checker/KboundAPI.h, e.g. my_add:Add)",
+      "released");
+  Registry.addPackageOption(
+      "string", api::PackageName, facts::OptionName, "",
+      "The facts database of the tree (docs/facts-db.md): what functions and "
+      "release callbacks of other files do",
       "released");
 }
 

@@ -668,6 +668,39 @@ const MemRegion *trackedDevice(ProgramStateRef State, const MemRegion *R) {
   return R;
 }
 
+/// The device a modeled call acts on: its object argument, or for a
+/// summary of another file's function (FactsDB.h) the member of it the
+/// summary names (`bus_add_device(bdev)` registers `&bdev->dev`).
+const MemRegion *deviceArg(const CallEvent &Call, const api::Entry &E,
+                           ProgramStateRef State) {
+  SVal V = Call.getArgSVal(objArg(E));
+  if (E.Path.empty())
+    return trackedDevice(State, regionOf(V));
+  const Expr *AE = Call.getArgExpr(objArg(E));
+  QualType T = AE ? AE->getType() : QualType();
+  llvm::StringRef Rest = E.Path;
+  while (!Rest.empty()) {
+    auto [Name, Tail] = Rest.split('.');
+    Rest = Tail;
+    const RecordDecl *RD = T.isNull() ? nullptr
+                           : T->isPointerType()
+                               ? T->getPointeeType()->getAsRecordDecl()
+                               : T->getAsRecordDecl();
+    RD = RD ? RD->getDefinition() : nullptr;
+    if (!RD || V.isUnknownOrUndef())
+      return nullptr;
+    const FieldDecl *Field = nullptr;
+    for (const FieldDecl *FD : RD->fields())
+      if (FD->getIdentifier() && FD->getName() == Name)
+        Field = FD;
+    if (!Field)
+      return nullptr;
+    V = State->getLValue(Field, V);
+    T = Field->getType();
+  }
+  return trackedDevice(State, regionOf(V));
+}
+
 const Decl *topDecl(CheckerContext &C) {
   const LocationContext *LC = C.getLocationContext();
   while (LC->getParent())
@@ -974,7 +1007,7 @@ static ProgramStateRef noteReleaseFreedMembers(ProgramStateRef State,
                                                CheckerContext &C) {
   MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
   auto Freed = [&](const FieldDecl *FD) {
-    if (F.ReleaseFreedMembers.count(FD->getCanonicalDecl()))
+    if (F.releaseFreesMember(FD))
       return true;
     return D.Fam == api::Family::Platform &&
            api::memberKind(FD) == api::MemberKind::PlatformData &&
@@ -1029,8 +1062,7 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
   default: return;
   }
   ProgramStateRef State = C.getState();
-  const MemRegion *R =
-      trackedDevice(State, regionOf(Call.getArgSVal(objArg(*E))));
+  const MemRegion *R = deviceArg(Call, *E, State);
   if (!R)
     return;
   Site Here{Call.getOriginExpr(), C.getLocationContext()};
@@ -1416,8 +1448,7 @@ void LifetimeModel::postInitOrAdd(const CallEvent &Call,
   const api::Entry *E = modeled(Call);
   if (!E)
     return;
-  const MemRegion *R =
-      trackedDevice(C.getState(), regionOf(Call.getArgSVal(objArg(*E))));
+  const MemRegion *R = deviceArg(Call, *E, C.getState());
   if (!R)
     return;
   ProgramStateRef State = C.getState();

@@ -3,6 +3,7 @@
 #include "LifetimeFacts.h"
 #include "ASTHelpers.h"
 #include "DriverIndex.h"
+#include "FactsDB.h"
 #include "KboundAPI.h"
 #include "KboundCompat.h"
 
@@ -13,6 +14,7 @@
 
 using namespace clang;
 using namespace kbound::lifetime;
+namespace facts = kbound::facts;
 using kbound::calleeName;
 using kbound::memberField;
 namespace api = kbound::api;
@@ -293,12 +295,36 @@ bool FileFacts::isReleaseFn(const Decl *D) const {
   return FD && ReleaseFns.count(FD->getCanonicalDecl());
 }
 
+// Where this file has no release for a struct of a header, the facts
+// database may have another file's (FactsDB.h): nothing is known of a
+// struct without a name.
+static bool releaseInDatabase(const RecordDecl *RD, bool &Frees) {
+  return RD->getIdentifier() && facts::releaseKnown(RD->getName(), Frees);
+}
+
 bool FileFacts::releaseKnownFor(const RecordDecl *RD) const {
-  return RD && ReleaseHandled.count(cast<RecordDecl>(RD->getCanonicalDecl()));
+  bool Frees;
+  return RD && (ReleaseHandled.count(cast<RecordDecl>(RD->getCanonicalDecl())) ||
+                releaseInDatabase(RD, Frees));
 }
 
 bool FileFacts::isFreedByRelease(const RecordDecl *RD) const {
-  return RD && ReleaseFreed.count(cast<RecordDecl>(RD->getCanonicalDecl()));
+  if (!RD)
+    return false;
+  const auto *C = cast<RecordDecl>(RD->getCanonicalDecl());
+  if (ReleaseFreed.count(C))
+    return true;
+  bool Frees = false;
+  return !ReleaseHandled.count(C) && releaseInDatabase(RD, Frees) && Frees;
+}
+
+bool FileFacts::releaseFreesMember(const FieldDecl *FD) const {
+  if (ReleaseFreedMembers.count(FD->getCanonicalDecl()))
+    return true;
+  const RecordDecl *RD = FD->getParent();
+  return FD->getIdentifier() && RD->getIdentifier() &&
+         !ReleaseHandled.count(cast<RecordDecl>(RD->getCanonicalDecl())) &&
+         facts::releaseFreesMember(RD->getName(), FD->getName());
 }
 
 bool kbound::lifetime::callsSomethingLikeDelete(const FunctionDecl *FD,

@@ -50,8 +50,12 @@ struct FileFacts {
   llvm::SmallPtrSet<const clang::FunctionDecl *, 8> ReleaseFns;
   bool isReleaseFn(const clang::Decl *D) const;
   bool isFreedByRelease(const clang::RecordDecl *RD) const;
-  /// Is the release of a device embedded in (or being) \p RD in this file?
+  /// Is the release of a device embedded in (or being) \p RD in this file
+  /// (or, for a struct of a header, in the facts database)?
   bool releaseKnownFor(const clang::RecordDecl *RD) const;
+  /// Does a release callback free member \p FD (this file's, or the
+  /// database's for a struct of a header)?
+  bool releaseFreesMember(const clang::FieldDecl *FD) const;
 };
 
 /// Does \p FD's body call a function whose name suggests it unregisters or

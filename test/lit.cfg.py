@@ -70,6 +70,10 @@ kbound_cc1 = ("%s -analyze -load %s -analyzer-checker=core,kbound -I %s"
 # and %kbound is a prefix of the others.
 config.substitutions += [
     ("%kbound_plugin", sh(plugin)),
+    ("%kbound_facts_cc1", "%s -load %s -plugin kbound-facts -I %s" % (
+        clang_cc1, sh(plugin), sh(fixtures_include))),
+    ("%kbound_facts_db", "%s %s" % (
+        sh(sys.executable), sh(os.path.join(src, "bin", "kbound-facts-db.py")))),
     ("%kbound_cc1", kbound_cc1),
     ("%kbound", sh(os.path.join(src, "bin", "kbound"))),
     ("%llvm_root", sh(config.llvm_root)),

@@ -1,0 +1,371 @@
+//===- FactsExtract.cpp - the kbound-facts plugin action ------------------===//
+//
+// Cross-file facts (docs/facts-db.md): run over a translation unit with
+//   clang -cc1 ... -load kbound.so -plugin kbound-facts
+//         -plugin-arg-kbound-facts OUT.tsv
+// it writes what each function with a body does to the device-family
+// objects rooted at its parameters, in the API table's vocabulary, and what
+// the file's release callbacks free. bin/kbound-facts-db.py merges the
+// files of a tree into one SQLite database, composes the summaries across
+// files, and the checker reads that database (kbound:FactsDatabase).
+//
+// The summaries are deliberately narrow: an effect counts only when the call
+// runs on every path through the function up to its first return (no
+// branch, loop or earlier return around it). A helper that sets a device up
+// only sometimes gets no row, so it can never cause a report.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ASTHelpers.h"
+#include "KboundAPI.h"
+#include "LifetimeFacts.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+
+using namespace clang;
+using namespace kbound;
+
+namespace {
+
+/// The parameter of \p Fn that the object expression \p E is rooted at
+/// (`p`, `&p->dev`, `to_foo(p)`, container_of(p, ...), a local initialized
+/// from one of those), or -1. Exactly one parameter may appear.
+int rootParam(const Expr *E, const FunctionDecl *Fn, unsigned Depth = 0) {
+  class Finder : public RecursiveASTVisitor<Finder> {
+  public:
+    const FunctionDecl *Fn;
+    unsigned Depth;
+    int Found = -1;
+    bool Ambiguous = false;
+    void hit(int I) {
+      if (Found >= 0 && Found != I)
+        Ambiguous = true;
+      Found = I;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+        if (P->getDeclContext() == Fn)
+          hit(P->getFunctionScopeIndex());
+      } else if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        if (VD->isLocalVarDecl() && VD->getInit() && Depth < 2) {
+          int I = rootParam(VD->getInit(), Fn, Depth + 1);
+          if (I >= 0)
+            hit(I);
+        }
+      }
+      return true;
+    }
+  } F;
+  F.Fn = Fn;
+  F.Depth = Depth;
+  F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Ambiguous ? -1 : F.Found;
+}
+
+/// The member path from parameter \p P of \p Fn to the object \p E
+/// names: "" for `p` itself, "dev" for `&p->dev`, "adev.dev" for
+/// `&p->adev.dev`, also through a local pointer initialized from one of
+/// those. None when E is not such a path (container_of(), a call, the value
+/// of a pointer member).
+std::optional<std::string> memberPath(const Expr *E, const FunctionDecl *Fn,
+                                      unsigned P, unsigned Depth = 0) {
+  E = E->IgnoreParenCasts();
+  bool Addr = false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_AddrOf)
+      return std::nullopt;
+    Addr = true;
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  }
+  llvm::SmallVector<StringRef, 4> Rev;
+  bool Arrow = false;
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (!ME->getMemberDecl()->getIdentifier())
+      return std::nullopt;
+    Rev.push_back(ME->getMemberDecl()->getName());
+    E = ME->getBase()->IgnoreParenCasts();
+    if ((Arrow = ME->isArrow()))
+      break;
+  }
+  // `p` or `&p->a.b`: anything else is not a place inside *p.
+  if (Addr != !Rev.empty() || (Addr && !Arrow))
+    return std::nullopt;
+  std::string Tail;
+  for (StringRef S : llvm::reverse(Rev))
+    Tail += (Tail.empty() ? "" : ".") + S.str();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  if (!DRE)
+    return std::nullopt;
+  if (const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+    if (PV->getDeclContext() != Fn || PV->getFunctionScopeIndex() != P)
+      return std::nullopt;
+    return Tail;
+  }
+  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD || !VD->isLocalVarDecl() || !VD->getInit() || Depth > 1 ||
+      !VD->getType()->isPointerType())
+    return std::nullopt;
+  std::optional<std::string> Base = memberPath(VD->getInit(), Fn, P, Depth + 1);
+  if (!Base)
+    return std::nullopt;
+  return Base->empty() ? Tail
+         : Tail.empty() ? *Base
+                        : *Base + "." + Tail;
+}
+
+/// The path column of a fact: the member path, or "?" when there is none.
+std::string pathColumn(const Expr *E, const FunctionDecl *Fn, unsigned P) {
+  std::optional<std::string> Path = memberPath(E, Fn, P);
+  return Path ? *Path : "?";
+}
+
+/// Does \p S run on every path from the start of \p Fn's body to its first
+/// return? Walk up to the body: any branch, loop or short-circuit on the way
+/// makes it conditional, and so does a return or goto before it.
+bool runsAlways(const Stmt *S, const FunctionDecl *Fn, ParentMap &PM,
+                const SourceManager &SM) {
+  const Stmt *Child = S;
+  for (const Stmt *P = PM.getParent(S); P; Child = P, P = PM.getParent(P)) {
+    if (const auto *If = dyn_cast<IfStmt>(P)) {
+      if (Child != If->getCond())
+        return false;
+    } else if (isa<ForStmt, WhileStmt, DoStmt, SwitchStmt, SwitchCase,
+                   AbstractConditionalOperator, LabelStmt>(P)) {
+      return false;
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+      if (BO->isLogicalOp() && Child == BO->getRHS())
+        return false;
+    }
+    if (P == Fn->getBody())
+      break;
+  }
+  // An early exit before the call (`if (!x) return -EINVAL;`).
+  class Exits : public RecursiveASTVisitor<Exits> {
+  public:
+    SourceLocation Before;
+    const SourceManager &SM;
+    bool Found = false;
+    explicit Exits(const SourceManager &SM) : SM(SM) {}
+    bool check(Stmt *S) {
+      // `return device_add(d);` contains the call: not an exit before it.
+      if (SM.isBeforeInTranslationUnit(S->getEndLoc(), Before))
+        Found = true;
+      return !Found;
+    }
+    bool VisitReturnStmt(ReturnStmt *R) { return check(R); }
+    bool VisitGotoStmt(GotoStmt *G) { return check(G); }
+  } E(SM);
+  E.Before = S->getBeginLoc();
+  E.TraverseStmt(Fn->getBody());
+  return !E.Found;
+}
+
+StringRef familyName(api::Family F) {
+  switch (F) {
+  case api::Family::Auxiliary: return "Auxiliary";
+  case api::Family::RegData: return "RegData";
+  case api::Family::Device: return "Device";
+  case api::Family::Platform: return "Platform";
+  case api::Family::Memory: return "Memory";
+  case api::Family::Kernel: return "Kernel";
+  }
+  return "Kernel";
+}
+
+StringRef returnKind(QualType T) {
+  if (T->isVoidType())
+    return "void";
+  if (T->isIntegerType())
+    return "int";
+  if (T->isPointerType())
+    return "ptr";
+  return "other";
+}
+
+/// A file name as the compiler saw it, without tabs or newlines (the TSV's
+/// separators).
+std::string cleanName(StringRef S) {
+  std::string Out = S.str();
+  for (char &C : Out)
+    if (C == '\t' || C == '\n')
+      C = ' ';
+  return Out;
+}
+
+std::string recordName(const RecordDecl *RD) {
+  return RD && RD->getIdentifier() ? RD->getName().str() : std::string();
+}
+
+class FactsConsumer : public ASTConsumer {
+  std::string Out;
+
+public:
+  explicit FactsConsumer(std::string Out) : Out(std::move(Out)) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    std::string Text = "#kbound-facts 2\n";
+    llvm::raw_string_ostream OS(Text);
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+      const auto *Fn = dyn_cast<FunctionDecl>(D);
+      if (Fn && Fn->doesThisDeclarationHaveABody() && Fn->getIdentifier())
+        summarize(Fn, Ctx, OS);
+    }
+    releases(Ctx, OS);
+    OS.flush();
+    write(Ctx, Text);
+  }
+
+private:
+  void summarize(const FunctionDecl *Fn, ASTContext &Ctx,
+                 llvm::raw_ostream &OS) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    PresumedLoc PL = SM.getPresumedLoc(Fn->getLocation());
+    if (PL.isInvalid())
+      return;
+    // A static inline from a header is part of every file that includes it:
+    // only functions of this file itself, and its statics, are summarized.
+    if (!SM.isInMainFile(SM.getExpansionLoc(Fn->getLocation())))
+      return;
+    OS << "F\t" << Fn->getName() << '\t' << (Fn->isExternallyVisible() ? 0 : 1)
+       << '\t' << cleanName(PL.getFilename()) << '\t' << PL.getLine() << '\t'
+       << returnKind(Fn->getReturnType()) << '\n';
+
+    class Calls : public RecursiveASTVisitor<Calls> {
+    public:
+      llvm::SmallVector<const CallExpr *, 16> All;
+      bool VisitCallExpr(CallExpr *CE) {
+        All.push_back(CE);
+        return true;
+      }
+    } V;
+    V.TraverseStmt(Fn->getBody());
+    ParentMap PM(Fn->getBody());
+    for (const CallExpr *CE : V.All) {
+      StringRef Callee = calleeName(CE);
+      if (Callee.empty())
+        continue;
+      unsigned Line = SM.getPresumedLineNumber(CE->getBeginLoc());
+      bool Always = runsAlways(CE, Fn, PM, SM);
+      const api::Entry *E = api::lookup(CE);
+      if (E && E->Arg >= 0 &&
+          (api::isDevicePrimitive(E->R) || E->R == api::Role::Free)) {
+        const Expr *Obj = CE->getArg(E->Arg);
+        int P = rootParam(Obj, Fn);
+        // Free counts only for the parameter itself, not a member of it or
+        // its container.
+        if (P >= 0 && E->R == api::Role::Free) {
+          const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenCasts());
+          if (!DRE || !isa<ParmVarDecl>(DRE->getDecl()))
+            continue;
+        }
+        if (P >= 0)
+          OS << "E\t" << Fn->getName() << '\t' << P << '\t'
+             << api::roleName(E->R) << '\t' << familyName(E->Fam) << '\t'
+             << (Always ? 0 : 1) << '\t' << Line << '\t'
+             << pathColumn(Obj, Fn, P) << '\n';
+        continue;
+      }
+      if (E)
+        continue;
+      // A call of a function the table does not know: its own summary (in
+      // this file or another) may apply, composed by the database builder.
+      for (unsigned I = 0, N = CE->getNumArgs(); I != N; ++I) {
+        const Expr *A = CE->getArg(I);
+        if (!A->getType()->isPointerType())
+          continue;
+        int P = rootParam(A, Fn);
+        if (P >= 0)
+          OS << "C\t" << Fn->getName() << '\t' << P << '\t' << Callee << '\t'
+             << I << '\t' << (Always ? 0 : 1) << '\t' << Line << '\t'
+             << pathColumn(A, Fn, P) << '\n';
+      }
+    }
+  }
+
+  /// What the file's release callbacks free, by type and member name: the
+  /// checker of another file, whose devices these callbacks release, reads
+  /// them from the database.
+  void releases(ASTContext &Ctx, llvm::raw_ostream &OS) {
+    lifetime::FileFacts F = lifetime::FileFacts::compute(Ctx);
+    if (!F.HasDeviceRelease)
+      return;
+    const SourceManager &SM = Ctx.getSourceManager();
+    // Only a struct of a header can hold devices of other files (a .c
+    // file's own struct foo is not the one another file names).
+    auto Shared = [&](const RecordDecl *RD) {
+      return !SM.isInMainFile(SM.getExpansionLoc(RD->getLocation()));
+    };
+    for (const RecordDecl *RD : F.ReleaseHandled) {
+      if (!Shared(RD))
+        continue;
+      std::string N = recordName(RD);
+      if (!N.empty())
+        OS << "RH\t" << N << '\t' << (F.isFreedByRelease(RD) ? 1 : 0) << '\n';
+    }
+    for (const FieldDecl *FD : F.ReleaseFreedMembers) {
+      std::string N = recordName(FD->getParent());
+      if (!N.empty() && FD->getIdentifier() && Shared(FD->getParent()))
+        OS << "RM\t" << N << '\t' << FD->getName() << '\n';
+    }
+  }
+
+  void write(ASTContext &Ctx, const std::string &Text) {
+    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+    std::string Tmp = Out + ".tmp";
+    std::error_code EC;
+    {
+      llvm::raw_fd_ostream OS(Tmp, EC, llvm::sys::fs::OF_None);
+      if (!EC)
+        OS << Text;
+    }
+    if (!EC)
+      EC = llvm::sys::fs::rename(Tmp, Out);
+    if (EC)
+      Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                         "kbound-facts: cannot write '%0': %1"))
+          << Out << EC.message();
+  }
+};
+
+class FactsAction : public PluginASTAction {
+  std::string Out;
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<FactsConsumer>(Out);
+  }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    if (Args.size() == 1 && !Args[0].empty()) {
+      Out = Args[0];
+      return true;
+    }
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    Diags.Report(Diags.getCustomDiagID(
+        DiagnosticsEngine::Error,
+        "kbound-facts: give the output file once: "
+        "-plugin-arg-kbound-facts FILE"));
+    return false;
+  }
+
+  // Cmdline, not ReplaceAction: a ReplaceAction would replace the analysis
+  // of every clang that loads kbound.so. Run it with -plugin kbound-facts.
+  ActionType getActionType() override { return CmdlineAfterMainAction; }
+};
+
+} // namespace
+
+static FrontendPluginRegistry::Add<FactsAction>
+    X("kbound-facts", "write kbound's cross-file facts of this file");
