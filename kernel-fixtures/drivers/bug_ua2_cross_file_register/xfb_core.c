@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The bus core of bug_ua2_cross_file_register (no bug here): like
+ * rio_add_device(), xfb_add_device() names the device, installs the core's
+ * release and device_register()s it; when that fails the caller still owes
+ * put_device(), and the release frees the device.
+ */
+#include <linux/device.h>
+#include <linux/slab.h>
+#include "xfb_bus.h"
+
+static void xfb_release(struct device *dev)
+{
+	struct xfb_dev *xdev = container_of(dev, struct xfb_dev, dev);
+
+	kfree(xdev->regs);
+	kfree(xdev);
+}
+
+int xfb_add_device(struct xfb_dev *xdev)
+{
+	xdev->dev.release = xfb_release;
+	dev_set_name(&xdev->dev, "xfb%d", xdev->id);
+	return device_register(&xdev->dev);
+}
+
+void xfb_remove_device(struct xfb_dev *xdev)
+{
+	device_unregister(&xdev->dev);
+}
