@@ -32,6 +32,7 @@ CREATE TABLE calls(fn TEXT, file TEXT, param INTEGER, callee TEXT,
                    arg INTEGER, cond INTEGER, line INTEGER, path TEXT);
 CREATE TABLE releases(record TEXT, frees_container INTEGER, file TEXT);
 CREATE TABLE release_members(record TEXT, member TEXT, file TEXT);
+CREATE TABLE empty_releases(record TEXT, release TEXT, file TEXT);
 CREATE TABLE summary(name TEXT, static INTEGER, file TEXT, role TEXT,
                      family TEXT, arg INTEGER, path TEXT, fail TEXT);
 CREATE INDEX summary_name ON summary(name);
@@ -58,7 +59,7 @@ def read_unit(path):
         die("%s: not a kbound-facts file (first line %r)" %
             (path, lines[0][:40] if lines else ""))
     file_of = {}	# function -> its file, for this unit
-    rows = {"F": [], "E": [], "C": [], "RH": [], "RM": []}
+    rows = {"F": [], "E": [], "C": [], "RH": [], "RM": [], "RE": []}
     for ln in lines[1:]:
         if not ln:
             continue
@@ -112,6 +113,9 @@ def build(db, facts_dir):
         for rec, member in rows["RM"]:
             con.execute("INSERT INTO release_members VALUES (?,?,?)",
                         (rec, member, src))
+        for rec, rel in rows["RE"]:
+            con.execute("INSERT INTO empty_releases VALUES (?,?,?)",
+                        (rec, rel, src))
     compose(con)
     summarize(con)
     con.execute("INSERT INTO meta VALUES ('format', '1')")
@@ -188,13 +192,20 @@ def summarize(con):
             paths = {e[4] for e in always}
             if not role or len(fams) != 1 or len(paths) != 1 or "?" in paths:
                 continue
-            if role in SETUP and any(e[3] and e[1] in TEARDOWN | {"Free"}
-                                     for e in effs):
-                continue
+            undone = any(e[3] and e[1] in TEARDOWN for e in effs)
+            if role in SETUP and any(e[3] and e[1] == "Free" for e in effs):
+                continue	# a kfree() on an error path: no convention
             if role in ("InitAdd", "Add"):
                 if ret != "int":
                     continue
-                fail = "Int"
+                # device_register(), then a put or unregister on error
+                # paths: the function drops the device itself when it
+                # fails (vmbus_device_register()).
+                fail = "IntPut" if undone and role == "InitAdd" else "Int"
+                if undone and role != "InitAdd":
+                    continue
+            elif role in SETUP and undone:
+                continue
             else:
                 fail = "None"
             rows.append((name, static, file, role, fams.pop(), p,
@@ -220,6 +231,9 @@ def show(db):
         for row in con.execute("SELECT record, member FROM release_members "
                                "ORDER BY record, member"):
             print("release struct %s: frees member %s" % row)
+        for row in con.execute("SELECT record, release FROM empty_releases "
+                               "ORDER BY record, release"):
+            print("release struct %s: %s() is empty" % row)
     except sqlite3.Error as e:
         die("%s: %s (not a kbound facts database?)" % (db, e))
 

@@ -22,6 +22,7 @@ struct Releases {
   // whose releases disagree are left out.
   llvm::StringMap<bool> Frees;
   llvm::StringMap<bool> Members; // "record\tmember"
+  llvm::StringMap<std::string> Empty; // record -> its empty release
 };
 
 Releases &releases() {
@@ -77,6 +78,13 @@ std::string read(const std::string &Path) {
                        R.Members[(text(St, 0) + "\t" + text(St, 1)).str()] =
                            true;
                      });
+  Ok = Ok && eachRow(DB,
+                     "SELECT record, min(release), max(release) FROM "
+                     "empty_releases GROUP BY record",
+                     [&](sqlite3_stmt *St) {
+                       if (text(St, 1) == text(St, 2))
+                         R.Empty[text(St, 0)] = text(St, 1).str();
+                     });
   std::string E = Ok ? "" : std::string(sqlite3_errmsg(DB)) +
                                 " (not a kbound facts database?)";
   sqlite3_close(DB);
@@ -112,6 +120,16 @@ bool facts::releaseKnown(llvm::StringRef Record, bool &FreesContainer) {
     return false;
   FreesContainer = It->second;
   return true;
+}
+
+llvm::StringRef facts::emptyRelease(llvm::StringRef Record) {
+  auto It = releases().Empty.find(Record);
+  bool Frees = false;
+  // A release of the same struct elsewhere that does free it: not empty.
+  if (It == releases().Empty.end() ||
+      (releaseKnown(Record, Frees) && Frees))
+    return "";
+  return It->second;
 }
 
 bool facts::releaseFreesMember(llvm::StringRef Record,

@@ -34,6 +34,10 @@ void load(clang::ento::CheckerManager &Mgr);
 /// \p Record; \p FreesContainer says whether it frees the struct.
 bool releaseKnown(llvm::StringRef Record, bool &FreesContainer);
 
+/// The name of another file's release of struct \p Record when it is
+/// empty (frees nothing), else "".
+llvm::StringRef emptyRelease(llvm::StringRef Record);
+
 /// That release frees member \p Member of struct \p Record.
 bool releaseFreesMember(llvm::StringRef Record, llvm::StringRef Member);
 

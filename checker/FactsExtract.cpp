@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ASTHelpers.h"
+#include "DriverIndex.h"
 #include "KboundAPI.h"
 #include "LifetimeFacts.h"
 
@@ -34,43 +35,9 @@
 
 using namespace clang;
 using namespace kbound;
+using kbound::lifetime::rootParam;
 
 namespace {
-
-/// The parameter of \p Fn that the object expression \p E is rooted at
-/// (`p`, `&p->dev`, `to_foo(p)`, container_of(p, ...), a local initialized
-/// from one of those), or -1. Exactly one parameter may appear.
-int rootParam(const Expr *E, const FunctionDecl *Fn, unsigned Depth = 0) {
-  class Finder : public RecursiveASTVisitor<Finder> {
-  public:
-    const FunctionDecl *Fn;
-    unsigned Depth;
-    int Found = -1;
-    bool Ambiguous = false;
-    void hit(int I) {
-      if (Found >= 0 && Found != I)
-        Ambiguous = true;
-      Found = I;
-    }
-    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
-        if (P->getDeclContext() == Fn)
-          hit(P->getFunctionScopeIndex());
-      } else if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
-        if (VD->isLocalVarDecl() && VD->getInit() && Depth < 2) {
-          int I = rootParam(VD->getInit(), Fn, Depth + 1);
-          if (I >= 0)
-            hit(I);
-        }
-      }
-      return true;
-    }
-  } F;
-  F.Fn = Fn;
-  F.Depth = Depth;
-  F.TraverseStmt(const_cast<Expr *>(E));
-  return F.Ambiguous ? -1 : F.Found;
-}
 
 /// The member path from parameter \p P of \p Fn to the object \p E
 /// names: "" for `p` itself, "dev" for `&p->dev`, "adev.dev" for
@@ -221,6 +188,7 @@ public:
         summarize(Fn, Ctx, OS);
     }
     releases(Ctx, OS);
+    emptyReleases(Ctx, OS);
     OS.flush();
     write(Ctx, Text);
   }
@@ -317,6 +285,49 @@ private:
       if (!N.empty() && FD->getIdentifier() && Shared(FD->getParent()))
         OS << "RM\t" << N << '\t' << FD->getName() << '\n';
     }
+  }
+
+  /// Empty release callbacks installed on a struct of a header
+  /// (`q->dev.release = fn` with fn's body `{}`): its devices' memory is
+  /// freed by nobody when the last reference goes (UA8 in the file that
+  /// sets such a device up in heap memory).
+  void emptyReleases(ASTContext &Ctx, llvm::raw_ostream &OS) {
+    class Finder : public RecursiveASTVisitor<Finder> {
+    public:
+      const SourceManager &SM;
+      llvm::raw_ostream &OS;
+      Finder(const SourceManager &SM, llvm::raw_ostream &OS)
+          : SM(SM), OS(OS) {}
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        const auto *ME = BO->getOpcode() == BO_Assign
+                             ? dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens())
+                             : nullptr;
+        if (!ME || api::memberKind(dyn_cast<FieldDecl>(ME->getMemberDecl())) !=
+                       api::MemberKind::Release)
+          return true;
+        const FunctionDecl *Fn = functionNamed(BO->getRHS());
+        const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+        const auto *Body =
+            Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+        if (!Body || !Body->body_empty() || !Def->getIdentifier())
+          return true;
+        // The struct the device is in: the innermost base of the access.
+        const Expr *E = ME->getBase()->IgnoreParenCasts();
+        while (const auto *Inner = dyn_cast<MemberExpr>(E))
+          E = Inner->getBase()->IgnoreParenCasts();
+        QualType T = E->getType();
+        if (const auto *PT = T->getAs<PointerType>())
+          T = PT->getPointeeType();
+        const RecordDecl *RD = T->getAsRecordDecl();
+        if (!RD || api::isRecord(RD, api::RecordKind::Device) ||
+            recordName(RD).empty() ||
+            SM.isInMainFile(SM.getExpansionLoc(RD->getLocation())))
+          return true;
+        OS << "RE\t" << recordName(RD) << '\t' << Def->getName() << '\n';
+        return true;
+      }
+    } F(Ctx.getSourceManager(), OS);
+    F.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
 
   void write(ASTContext &Ctx, const std::string &Text) {

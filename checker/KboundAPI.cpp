@@ -212,6 +212,7 @@ void api::addFactsRow(llvm::StringRef Name, llvm::StringRef FamilyText,
           FailText == "Int"      ? Fail::Int
           : FailText == "ErrPtr" ? Fail::ErrPtr
           : FailText == "Null"   ? Fail::Null
+          : FailText == "IntPut" ? Fail::IntPut
                                  : Fail::None};
   E.FromFacts = true;
   E.Path = Path.str();

@@ -82,7 +82,14 @@ enum class Role : unsigned char {
 
 llvm::StringRef roleName(Role R);
 
-enum class Fail : unsigned char { None, Int, ErrPtr, Null };
+enum class Fail : unsigned char {
+  None,
+  Int,    // 0 or -errno
+  ErrPtr, // an ERR_PTR
+  Null,   // NULL
+  IntPut  // 0 or -errno, and on failure the device was already put (a
+          // facts summary: vmbus_device_register())
+};
 
 struct Entry {
   std::string Name;

@@ -968,31 +968,36 @@ static const SubRegion *structDeviceOf(const MemRegion *R,
 /// The release callback installed on \p R on this path, when it has an
 /// empty body and R lives in heap memory allocated on this path (not devres
 /// memory: that is the devm UA8).
-static const FunctionDecl *emptyReleaseOfHeapDevice(ProgramStateRef State,
-                                                    const MemRegion *R,
-                                                    CheckerContext &C) {
+static std::string emptyReleaseOfHeapDevice(ProgramStateRef State,
+                                            const MemRegion *R,
+                                            const FileFacts &F,
+                                            CheckerContext &C) {
   const SymbolicRegion *SB = R->getSymbolicBase();
   if (!SB || !State->contains<KbLocalAllocs>(SB->getSymbol()) ||
       State->contains<KbDevmAllocs>(SB->getSymbol()))
-    return nullptr;
+    return "";
   MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
   const SubRegion *Dev = structDeviceOf(R, MRM);
   const auto *DevTR = dyn_cast_or_null<TypedValueRegion>(Dev);
   if (!DevTR)
-    return nullptr;
+    return "";
   const RecordDecl *DevRD = DevTR->getValueType()->getAsRecordDecl();
   for (const FieldDecl *FD : DevRD->getDefinition()->fields()) {
     if (api::memberKind(FD) != api::MemberKind::Release)
       continue;
     const auto *FR = dyn_cast_or_null<FunctionCodeRegion>(
         State->getSVal(MRM.getFieldRegion(FD, DevTR)).getAsRegion());
-    const auto *Fn = FR ? dyn_cast<FunctionDecl>(FR->getDecl()) : nullptr;
+    if (!FR)
+      break; // not installed on this path: another file's, maybe
+    const auto *Fn = dyn_cast<FunctionDecl>(FR->getDecl());
     const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
     const auto *Body =
         Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
-    return Body && Body->body_empty() ? Def : nullptr;
+    return Body && Body->body_empty() ? Def->getName().str() : "";
   }
-  return nullptr;
+  // The release another file installs (the facts database): a struct of a
+  // header whose release this file does not define.
+  return F.emptyReleaseInDatabase(containerRecord(R));
 }
 
 /// The put of \p R (which may be the last) runs its release: remember what
@@ -1086,9 +1091,9 @@ void LifetimeModel::preDeviceCall(const CallEvent &Call,
   // UA8: the release installed on this path is empty while the device is
   // in heap memory allocated on this path.
   if ((E->R == Role::Init || E->R == Role::InitAdd) && !D)
-    if (const FunctionDecl *Rel = emptyReleaseOfHeapDevice(State, R, C)) {
-      report(C, CheckID::UA8, msg::emptyReleaseHeap(calleeOf(Call),
-                                                    Rel->getName()),
+    if (std::string Rel = emptyReleaseOfHeapDevice(State, R, facts(C), C);
+        !Rel.empty()) {
+      report(C, CheckID::UA8, msg::emptyReleaseHeap(calleeOf(Call), Rel),
              C.generateNonFatalErrorNode(), nullptr, R, Here);
       return;
     }
@@ -1499,7 +1504,16 @@ void LifetimeModel::postInitOrAdd(const CallEvent &Call,
     // reference is never freed, and nothing else of it leaks.
     if (StFail && isa<GlobalsSpaceRegion>(R->getMemorySpace()))
       C.addTransition(StFail->remove<KbDevMap>(R));
-    else if (StFail)
+    else if (StFail && E->OnFail == api::Fail::IntPut) {
+      // A register function of another file that drops the device itself
+      // when it fails (vmbus_device_register()): its release may have run.
+      DevState Put = Fresh(DevKind::Uninit);
+      Put.UninitAt = Here;
+      C.addTransition(StFail->set<KbDevMap>(R, Put),
+                      note(C, nullptr, R,
+                           Fn + " failed and put the device: its release "
+                                "callback may have freed it"));
+    } else if (StFail)
       C.addTransition(StFail->set<KbDevMap>(R, Fresh(DevKind::Init)),
                       note(C, nullptr, R,
                            Fn + " failed; the device is initialized and "

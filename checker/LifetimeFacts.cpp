@@ -318,6 +318,13 @@ bool FileFacts::isFreedByRelease(const RecordDecl *RD) const {
   return !ReleaseHandled.count(C) && releaseInDatabase(RD, Frees) && Frees;
 }
 
+std::string FileFacts::emptyReleaseInDatabase(const RecordDecl *RD) const {
+  if (!RD || !RD->getIdentifier() ||
+      ReleaseHandled.count(cast<RecordDecl>(RD->getCanonicalDecl())))
+    return "";
+  return facts::emptyRelease(RD->getName()).str();
+}
+
 bool FileFacts::releaseFreesMember(const FieldDecl *FD) const {
   if (ReleaseFreedMembers.count(FD->getCanonicalDecl()))
     return true;
@@ -336,4 +343,40 @@ bool kbound::lifetime::callsSomethingLikeDelete(const FunctionDecl *FD,
     DF.Dev = accessPath(Device);
   DF.TraverseStmt(FD->getBody());
   return DF.Found;
+}
+
+/// The parameter of \p Fn that the object expression \p E is rooted at
+/// (`p`, `&p->dev`, `to_foo(p)`, container_of(p, ...), a local initialized
+/// from one of those), or -1. Exactly one parameter may appear.
+int kbound::lifetime::rootParam(const Expr *E, const FunctionDecl *Fn,
+                                unsigned Depth) {
+  class Finder : public RecursiveASTVisitor<Finder> {
+  public:
+    const FunctionDecl *Fn;
+    unsigned Depth;
+    int Found = -1;
+    bool Ambiguous = false;
+    void hit(int I) {
+      if (Found >= 0 && Found != I)
+        Ambiguous = true;
+      Found = I;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+        if (P->getDeclContext() == Fn)
+          hit(P->getFunctionScopeIndex());
+      } else if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        if (VD->isLocalVarDecl() && VD->getInit() && Depth < 2) {
+          int I = rootParam(VD->getInit(), Fn, Depth + 1);
+          if (I >= 0)
+            hit(I);
+        }
+      }
+      return true;
+    }
+  } F;
+  F.Fn = Fn;
+  F.Depth = Depth;
+  F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Ambiguous ? -1 : F.Found;
 }

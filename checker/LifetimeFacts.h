@@ -56,6 +56,9 @@ struct FileFacts {
   /// Does a release callback free member \p FD (this file's, or the
   /// database's for a struct of a header)?
   bool releaseFreesMember(const clang::FieldDecl *FD) const;
+  /// The name of another file's empty release of \p RD (the facts
+  /// database), when this file defines none for it; else "".
+  std::string emptyReleaseInDatabase(const clang::RecordDecl *RD) const;
 };
 
 /// Does \p FD's body call a function whose name suggests it unregisters or
@@ -65,6 +68,12 @@ struct FileFacts {
 /// argument whose path we cannot follow.
 bool callsSomethingLikeDelete(const clang::FunctionDecl *FD,
                               const clang::Expr *Device = nullptr);
+
+/// The parameter of \p Fn that the object expression \p E is rooted at
+/// (`p`, `&p->dev`, `to_foo(p)`, container_of(p, ...), a local initialized
+/// from one of those), or -1. Exactly one parameter may appear.
+int rootParam(const clang::Expr *E, const clang::FunctionDecl *Fn,
+              unsigned Depth = 0);
 
 } // namespace lifetime
 } // namespace kbound

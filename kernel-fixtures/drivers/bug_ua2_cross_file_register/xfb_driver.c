@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * bug_ua2_cross_file_register (UA2, and the RL4 it implies): the driver
- * kfree()s its device when the core's xfb_add_device() fails, as
- * rio_setup_device() did before upstream f9574cd48679. The register
- * (xfb_core.c, another file) initialized the device, so the core's release
- * owns the memory: only put_device() may free it. Only a checker that knows
- * what xfb_add_device() does (the facts database, docs/facts-db.md) sees it.
- * Scenario `faults` (the failure injected into device_add): the runtime
- * warns that an initialized device is kfree()d and LeakSanitizer reports
- * its name.
+ * bug_ua2_cross_file_register (UA2): the driver kfree()s its device when the
+ * core's xfb_add_device() fails, as vmbus_add_channel_work() did before
+ * upstream's fix. But the core (xfb_core.c, another file) already dropped
+ * the device with put_device(), whose release freed it: a double free.
+ * Only a checker that knows what xfb_add_device() does (the facts database,
+ * docs/facts-db.md) sees it. Scenario `faults` (the failure injected into
+ * device_add): ASan reports the double free in xfb_probe, the first free
+ * in xfb_release.
  */
 #include <linux/device.h>
 #include <linux/pci.h>
@@ -37,7 +36,7 @@ static int xfb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	xdev->dev.parent = &pdev->dev;
 	ret = xfb_add_device(xdev);
 	if (ret) {
-		kfree(xdev);	/* BUG: UA2, the core's register initialized it. */
+		kfree(xdev);	/* BUG: UA2, the core already put it. */
 		return ret;
 	}
 

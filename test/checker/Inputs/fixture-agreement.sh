@@ -4,13 +4,18 @@
 #   bug_<id>_*  -> exactly the ID <id> (uppercase), nothing else
 #   anything else (correct_*, the seed ports) -> no kbound warning at all
 # IDs listed in SKIP (e.g. TM2, a cross-file check the checker leaves to the
-# Coccinelle rule) expect no warning from the checker.
+# Coccinelle rule) expect no warning from the checker. A fixture of several
+# files is analyzed with the facts database of its files
+# (docs/facts-db.md), as bin/kbound scan does.
 # usage: fixture-agreement.sh CLANG PLUGIN FIXTURES_DIR [SKIP_IDS...]
 set -u
 clang=$1 plugin=$2 fixtures=$3
 shift 3
 skip=" $* "
 status=0
+factsdb=$(dirname "$0")/../../../bin/kbound-facts-db.py
+work=$(mktemp -d) || exit 2
+trap 'rm -rf "$work"' EXIT
 for entry in "$fixtures"/drivers/*; do
 	name=$(basename "$entry" .c)
 	if [ -d "$entry" ]; then
@@ -23,11 +28,24 @@ for entry in "$fixtures"/drivers/*; do
 	bug_*) expected=$(echo "$name" | cut -d_ -f2 | tr a-z A-Z) ;;
 	esac
 	case "$skip" in *" $expected "*) expected="" ;; esac
-	got=""
+	got="" db=()
+	if [ ${#srcs[@]} -gt 1 ]; then
+		rm -rf "$work/units" && mkdir -p "$work/units"
+		for src in "${srcs[@]}"; do
+			mod=$(basename "$src" .c)
+			"$clang" -fsyntax-only -Xclang -load -Xclang "$plugin" \
+				-Xclang -plugin -Xclang kbound-facts \
+				-Xclang -plugin-arg-kbound-facts -Xclang "$work/units/$mod.tsv" \
+				-std=gnu11 -I "$fixtures/include" \
+				-DKBUILD_MODNAME="\"$mod\"" "$src" || status=1
+		done
+		python3 "$factsdb" "$work/facts.db" "$work/units" 2>/dev/null || status=1
+		db=(-Xclang -analyzer-config -Xclang "kbound:FactsDatabase=$work/facts.db")
+	fi
 	for src in "${srcs[@]}"; do
 		mod=$(basename "$src" .c)
 		ids=$("$clang" --analyze -Xclang -load -Xclang "$plugin" \
-			-Xclang -analyzer-checker=kbound -std=gnu11 \
+			-Xclang -analyzer-checker=kbound -std=gnu11 "${db[@]}" \
 			-I "$fixtures/include" -DKBUILD_MODNAME="\"$mod\"" \
 			-o /dev/null "$src" 2>&1 |
 			grep -oE 'warning: \[[A-Z]{2}[0-9]\]' | grep -oE '[A-Z]{2}[0-9]')

@@ -44,6 +44,21 @@ int bus_add_net(struct bus_net *net)
 	return bus_register_common(&net->dev);
 }
 
+/* Drops the device itself when the register fails (the
+ * vmbus_device_register() convention): callers own nothing on failure. */
+int bus_add_owned(struct bus_dev *bdev)
+{
+	int err;
+
+	bdev->dev.release = bus_release_dev;
+	err = device_register(&bdev->dev);
+	if (err) {
+		put_device(&bdev->dev);
+		return err;
+	}
+	return 0;
+}
+
 /* Only sometimes: no summary, so callers are never blamed. */
 int bus_add_maybe(struct bus_dev *bdev, int enabled)
 {

@@ -20,5 +20,6 @@ struct bus_quiet {
 int bus_add_device(struct bus_dev *bdev);
 int bus_add_net(struct bus_net *net);
 int bus_add_maybe(struct bus_dev *bdev, int enabled);
+int bus_add_owned(struct bus_dev *bdev);
 void bus_remove_device(struct bus_dev *bdev);
 void bus_quiet_init(struct bus_quiet *q);

@@ -101,16 +101,73 @@ int use_before_remove(struct device *parent)
 	return id;
 }
 
-/* bus_release_quiet() frees nothing, so the owner frees a bus_quiet after
- * its put; without the core's facts the kernel's rule (the release frees
- * the container) makes this look like a double free. */
+/* bus_release_quiet() (the core's) frees nothing, so the owner kfree()s a
+ * bus_quiet after its put: a reference held elsewhere would see freed
+ * memory (UA8), and it is not the double free (UA2) that the kernel's
+ * default rule, the release frees the container, would make of the kfree. */
 void quiet_owner_frees(void)
 {
 	struct bus_quiet *q = kzalloc(sizeof(*q), GFP_KERNEL);
 
 	if (!q)
 		return;
-	bus_quiet_init(q);
+	bus_quiet_init(q); // facts-warning {{[UA8] bus_quiet_init() on a device in heap memory whose release callback bus_release_quiet() is empty}}
 	put_device(&q->dev);
 	kfree(q);
+}
+
+/* The core's bus_remove_device() already dropped the reference the
+ * registration held: a second put by its caller. */
+void put_after_remove(struct device *parent)
+{
+	struct bus_dev *bdev = kzalloc(sizeof(*bdev), GFP_KERNEL);
+
+	if (!bdev)
+		return;
+	bdev->dev.parent = parent;
+	if (bus_add_device(bdev)) {
+		put_device(&bdev->dev);
+		return;
+	}
+	bus_remove_device(bdev);
+	put_device(&bdev->dev); // facts-warning {{[UA1] put_device() on a device after device_unregister()}}
+}
+
+/* A bus_quiet in heap memory whose release (another file's) frees nothing,
+ * and nobody else frees it either: the memory leaks after the last put. */
+void quiet_nobody_frees(void)
+{
+	struct bus_quiet *q = kzalloc(sizeof(*q), GFP_KERNEL);
+
+	if (!q)
+		return;
+	bus_quiet_init(q); // facts-warning {{[UA8] bus_quiet_init() on a device in heap memory whose release callback bus_release_quiet() is empty}}
+	put_device(&q->dev);
+}
+
+/* bus_add_owned() already put the device when it failed: the vmbus shape
+ * (upstream vmbus_add_channel_work()), a double free. */
+int owned_kfree_after_failed_add(struct device *parent)
+{
+	struct bus_dev *bdev = kzalloc(sizeof(*bdev), GFP_KERNEL);
+	int ret;
+
+	if (!bdev)
+		return -ENOMEM;
+	bdev->dev.parent = parent;
+	ret = bus_add_owned(bdev);
+	if (ret)
+		kfree(bdev); // facts-warning {{[UA2] kfree() of a device (or the structure that contains it) after bus_add_owned(): put_device() already let the release callback free it}}
+	return ret;
+}
+
+/* Correct: nothing is owed when bus_add_owned() fails. */
+int owned_failed_add(struct device *parent)
+{
+	struct bus_dev *bdev = kzalloc(sizeof(*bdev), GFP_KERNEL);
+
+	if (!bdev)
+		return -ENOMEM;
+	bdev->dev.parent = parent;
+	return bus_add_owned(bdev);
 }
