@@ -6,12 +6,14 @@
 # one file), then the tree is restored. Prints, per case, what each tool
 # reported inside the buggy function, and recall per tool, family and ID.
 #
-# usage: bench/real-fixes/run.sh [--out DIR] [--keep-going] TREE [CASE...]
+# usage: bench/real-fixes/run.sh [--out DIR] [--no-facts] TREE [CASE...]
 #   TREE   a configured kernel tree (test/kernel/setup-tree.sh); its files are
 #          patched one case at a time and restored byte for byte (the restored
 #          files get a new mtime, so the next make rebuilds their objects)
 #   CASE   case names or patch files (default: every cases/*.patch)
 #   --out  results directory (default: /tmp/kbound-real-fixes/<time>)
+#   --no-facts  scan each case's file on its own, without the tree's facts
+#          database (docs/facts-db.md): recall without cross-file facts
 #
 # A case counts as caught by a tool when the tool reports the expected ID
 # (or the case's `Also:` ID) in `File:` within `Lines:` (one or more ranges,
@@ -22,11 +24,12 @@ set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-out=
-usage() { sed -n '2,19p' "$0" >&2; exit 2; }
+out= scan_opts=()
+usage() { sed -n '2,21p' "$0" >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--out) out=${2:?--out needs a directory}; shift ;;
+	--no-facts) scan_opts+=(--no-facts) ;;
 	-h|--help) usage ;;
 	-*) echo "real-fixes: unknown option $1" >&2; usage ;;
 	*) break ;;
@@ -95,7 +98,7 @@ for p in "${cases[@]}"; do
 		echo "does not apply (see $out/cases/$name.patch.log)" >&2
 		restore; row no-apply; errors=1; continue
 	fi
-	"$root/bin/kbound" scan -o "$out/cases/$name" --all --path "$file" "$tree" \
+	"$root/bin/kbound" scan -o "$out/cases/$name" "${scan_opts[@]}" --all --path "$file" "$tree" \
 		>"$out/cases/$name.log" 2>&1
 	rc=$?
 	restore

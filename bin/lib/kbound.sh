@@ -22,6 +22,7 @@
 #   kb_scan_plugin    a copy of the plugin that the scan can load
 #   kb_check_shim     bin/kbound-check as kbuild's CHECK=
 #   kb_rules, kb_run_rule   the Coccinelle rules, one spatch run each
+#   kb_facts_prune    drop facts units whose source changed
 #
 # Paths may contain spaces and shell-special characters (', $, &): quote
 # every expansion.
@@ -278,6 +279,25 @@ kb_check_shim() {
 	printf '#!/bin/sh\nexec %q "$@"\n' "$ROOT/bin/kbound-check" >"$dir/kbound-check" &&
 		chmod +x "$dir/kbound-check" || die "cannot write $dir/kbound-check"
 	printf '%s\n' "$dir/kbound-check"
+}
+
+# kb_facts_prune UNITS: drop the facts units (docs/facts-db.md) whose source
+# changed or went away since they were extracted, so that the database is
+# never built from stale facts of a file this scan did not select.
+kb_facts_prune() {
+	local unit src sha n=0
+	for unit in "$1"/*.tsv; do
+		[ -f "$unit" ] || continue
+		src=$(cat "$unit.src" 2>/dev/null) || src=
+		sha=$(cat "$unit.sha" 2>/dev/null) || sha=
+		if [ -z "$src" ] || [ ! -f "$src" ] ||
+			[ "$(sha256sum <"$src" | cut -d' ' -f1)" != "$sha" ]; then
+			rm -f "$unit" "$unit.key" "$unit.src" "$unit.sha"
+			n=$((n + 1))
+		fi
+	done
+	[ $n -eq 0 ] || note "facts: $n unit(s) of changed or removed sources dropped"
+	return 0
 }
 
 # kb_rules: the Coccinelle rules, one path a line.
