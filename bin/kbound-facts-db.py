@@ -33,6 +33,8 @@ CREATE TABLE calls(fn TEXT, file TEXT, param INTEGER, callee TEXT,
 CREATE TABLE releases(record TEXT, frees_container INTEGER, file TEXT);
 CREATE TABLE release_members(record TEXT, member TEXT, file TEXT);
 CREATE TABLE empty_releases(record TEXT, release TEXT, file TEXT);
+CREATE TABLE regdata_creations(name TEXT, tag TEXT, tag_type TEXT,
+                               external INTEGER, file TEXT, line INTEGER);
 CREATE TABLE summary(name TEXT, static INTEGER, file TEXT, role TEXT,
                      family TEXT, arg INTEGER, path TEXT, fail TEXT);
 CREATE INDEX summary_name ON summary(name);
@@ -59,7 +61,8 @@ def read_unit(path):
         die("%s: not a kbound-facts file (first line %r)" %
             (path, lines[0][:40] if lines else ""))
     file_of = {}	# function -> its file, for this unit
-    rows = {"F": [], "E": [], "C": [], "RH": [], "RM": [], "RE": []}
+    rows = {"F": [], "E": [], "C": [], "RH": [], "RM": [], "RE": [],
+            "TR": []}
     for ln in lines[1:]:
         if not ln:
             continue
@@ -116,6 +119,9 @@ def build(db, facts_dir):
         for rec, rel in rows["RE"]:
             con.execute("INSERT INTO empty_releases VALUES (?,?,?)",
                         (rec, rel, src))
+        for name, tag, ttype, ext, line in rows["TR"]:
+            con.execute("INSERT INTO regdata_creations VALUES (?,?,?,?,?,?)",
+                        (name, tag, ttype, int(ext), src, int(line)))
     compose(con)
     summarize(con)
     con.execute("INSERT INTO meta VALUES ('format', '1')")
@@ -234,6 +240,9 @@ def show(db):
         for row in con.execute("SELECT record, release FROM empty_releases "
                                "ORDER BY record, release"):
             print("release struct %s: %s() is empty" % row)
+        for row in con.execute("SELECT name, tag, tag_type, file, line FROM "
+                               "regdata_creations ORDER BY name, file, line"):
+            print("creation %s: tag %s (%s) at %s:%d" % row)
     except sqlite3.Error as e:
         die("%s: %s (not a kbound facts database?)" % (db, e))
 

@@ -38,6 +38,8 @@ enum ModelBits : unsigned {
     "Missing auxiliary_device_delete")                                         \
   X(TM1, TypeTagModelBit, TypeTag, false,                                      \
     "Registration fetched with another tag")                                   \
+  X(TM2, TypeTagModelBit, TypeTag, false,                                      \
+    "Registration fetched with another file's tag")                            \
   X(TM3, TypeTagModelBit, TypeTag, false,                                      \
     "Registration data of the wrong type")                                     \
   X(TM4, TypeTagModelBit, TypeTag, false,                                      \

@@ -23,6 +23,7 @@ struct Releases {
   llvm::StringMap<bool> Frees;
   llvm::StringMap<bool> Members; // "record\tmember"
   llvm::StringMap<std::string> Empty; // record -> its empty release
+  llvm::StringMap<std::vector<facts::Creation>> Creations; // by device name
 };
 
 Releases &releases() {
@@ -85,6 +86,15 @@ std::string read(const std::string &Path) {
                        if (text(St, 1) == text(St, 2))
                          R.Empty[text(St, 0)] = text(St, 1).str();
                      });
+  Ok = Ok && eachRow(DB,
+                     "SELECT name, tag, tag_type, external, file, line FROM "
+                     "regdata_creations",
+                     [&](sqlite3_stmt *St) {
+                       R.Creations[text(St, 0)].push_back(
+                           {text(St, 1).str(), text(St, 2).str(),
+                            sqlite3_column_int(St, 3) != 0, text(St, 4).str(),
+                            static_cast<unsigned>(sqlite3_column_int(St, 5))});
+                     });
   std::string E = Ok ? "" : std::string(sqlite3_errmsg(DB)) +
                                 " (not a kbound facts database?)";
   sqlite3_close(DB);
@@ -130,6 +140,13 @@ llvm::StringRef facts::emptyRelease(llvm::StringRef Record) {
       (releaseKnown(Record, Frees) && Frees))
     return "";
   return It->second;
+}
+
+const std::vector<facts::Creation> &
+facts::creationsOf(llvm::StringRef Name) {
+  static const std::vector<Creation> None;
+  auto It = releases().Creations.find(Name);
+  return It == releases().Creations.end() ? None : It->second;
 }
 
 bool facts::releaseFreesMember(llvm::StringRef Record,

@@ -14,6 +14,9 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <string>
+#include <vector>
+
 namespace clang {
 namespace ento {
 class CheckerManager;
@@ -37,6 +40,18 @@ bool releaseKnown(llvm::StringRef Record, bool &FreesContainer);
 /// The name of another file's release of struct \p Record when it is
 /// empty (frees nothing), else "".
 llvm::StringRef emptyRelease(llvm::StringRef Record);
+
+/// A registration-data creation of another file (TM2).
+struct Creation {
+  std::string Tag;     // the tag variable's name
+  std::string TagType; // its `.name = #type` spelling, or ""
+  bool External;       // the tag has external linkage (one object)
+  std::string File;
+  unsigned Line;
+};
+
+/// The creations of device name \p Name ("modname.name") in the database.
+const std::vector<Creation> &creationsOf(llvm::StringRef Name);
 
 /// That release frees member \p Member of struct \p Record.
 bool releaseFreesMember(llvm::StringRef Record, llvm::StringRef Member);

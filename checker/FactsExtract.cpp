@@ -20,6 +20,8 @@
 #include "DriverIndex.h"
 #include "KboundAPI.h"
 #include "LifetimeFacts.h"
+#include "TagFieldScan.h"
+#include "TagResolver.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -189,6 +191,7 @@ public:
     }
     releases(Ctx, OS);
     emptyReleases(Ctx, OS);
+    creations(Ctx, OS);
     OS.flush();
     write(Ctx, Text);
   }
@@ -328,6 +331,23 @@ private:
       }
     } F(Ctx.getSourceManager(), OS);
     F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+
+  /// Registration-data creations by device name and tag (TM2 in the
+  /// checker of the auxiliary driver's file).
+  void creations(ASTContext &Ctx, llvm::raw_ostream &OS) {
+    std::vector<tag::NamedCreation> All;
+    tag::scanCreations(Ctx.getTranslationUnitDecl(), All);
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const tag::NamedCreation &C : All) {
+      if (!C.Tag->getIdentifier())
+        continue;
+      tag::ResolvedTag T = tag::resolveTag(C.Tag);
+      OS << "TR\t" << C.DevName << '\t' << C.Tag->getName() << '\t'
+         << T.TypeName << '\t'
+         << (C.Tag->hasExternalFormalLinkage() ? 1 : 0) << '\t'
+         << SM.getPresumedLineNumber(C.Call->getBeginLoc()) << '\n';
+    }
   }
 
   void write(ASTContext &Ctx, const std::string &Text) {

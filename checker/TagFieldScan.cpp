@@ -335,13 +335,87 @@ const VarDecl *varOf(const Expr *E) {
   return nullptr;
 }
 
-struct NameCreation {
-  const VarDecl *Tag;
-  const CallExpr *Call;
-  const FunctionDecl *Fn;
-};
-
 } // namespace
+
+bool scanCreations(const TranslationUnitDecl *TU,
+                   std::vector<NamedCreation> &Out) {
+  bool Unknown = false;
+  for (const Decl *D : TU->decls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      continue;
+    forEachCall(FD->getBody(), [&](const CallExpr *CE) {
+      if (!isCreationCall(CE))
+        return;
+      std::optional<std::string> Mod = literalOf(CE->getArg(3));
+      std::optional<std::string> Name = literalOf(CE->getArg(1));
+      const VarDecl *Tag = tagDeclFromArg(ento::UnknownVal(), CE->getArg(4));
+      if (!Mod || !Name || !Tag) {
+        Unknown = true;
+        return;
+      }
+      Out.push_back({*Mod + "." + *Name, Tag->getCanonicalDecl(), CE, FD});
+    });
+  }
+  return !Unknown;
+}
+
+std::vector<std::string> idTableNames(const DriverInfo &Drv) {
+  std::vector<std::string> Names;
+  const VarDecl *Table = Drv.IdTable;
+  if (!Table || !Table->hasInit())
+    return Names;
+  const auto *TIL = dyn_cast<InitListExpr>(Table->getInit()->IgnoreImplicit());
+  if (!TIL)
+    return Names;
+  for (const Expr *Entry : TIL->inits()) {
+    const auto *EIL = dyn_cast<InitListExpr>(Entry->IgnoreImplicit());
+    if (!EIL)
+      continue;
+    std::optional<std::string> N = literalOf(initFor(EIL, "name"));
+    if (N && !N->empty()) // not the terminating { }
+      Names.push_back(*N);
+  }
+  return Names;
+}
+
+std::vector<DriverFetch> driverFetches(const DriverInfo &Drv) {
+  std::vector<DriverFetch> Out;
+  // The fetches on the callback's device, also inside the file's own
+  // helpers it hands the device to (zpl_cfg(adev) fetching for probe).
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+  std::function<void(const FunctionDecl *, const ParmVarDecl *, unsigned)>
+      Scan = [&](const FunctionDecl *Fn, const ParmVarDecl *Adev,
+                 unsigned Depth) {
+        if (!Seen.insert(Fn).second)
+          return;
+        forEachCall(Fn->getBody(), [&](const CallExpr *CE) {
+          if (calls(CE, api::Role::RegData) && CE->getNumArgs() == 2) {
+            if (varOf(CE->getArg(0)) != Adev)
+              return;
+            if (const VarDecl *Tag =
+                    tagDeclFromArg(ento::UnknownVal(), CE->getArg(1)))
+              Out.push_back({CE, Fn, Tag});
+            return;
+          }
+          const FunctionDecl *Callee = CE->getDirectCallee();
+          const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+          if (!Def || !Def->hasBody() || Depth >= 3 ||
+              !Def->getASTContext().getSourceManager().isInMainFile(
+                  Def->getLocation()))
+            return;
+          for (unsigned I = 0, E = std::min(CE->getNumArgs(),
+                                            Def->getNumParams());
+               I != E; ++I)
+            if (varOf(CE->getArg(I)) == Adev)
+              Scan(Def, Def->getParamDecl(I), Depth + 1);
+        });
+      };
+  for (const FunctionDecl *Fn : {Drv.Probe, Drv.Remove})
+    if (Fn && Fn->getNumParams() >= 1)
+      Scan(Fn, Fn->getParamDecl(0), 0);
+  return Out;
+}
 
 std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
   std::vector<NameTagMismatch> Out;
@@ -349,108 +423,39 @@ std::vector<NameTagMismatch> scanNameTags(const TranslationUnitDecl *TU) {
     return Out;
   // "modname.name" -> creations; a creation whose name or tag we cannot
   // read makes the whole scan give up (it could be the one that matches).
-  std::map<std::string, llvm::SmallVector<NameCreation, 2>> Created;
-  bool Unknown = false;
-
-  for (const Decl *D : TU->decls()) {
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      if (!FD->doesThisDeclarationHaveABody())
-        continue;
-      forEachCall(FD->getBody(), [&](const CallExpr *CE) {
-        if (!isCreationCall(CE))
-          return;
-        std::optional<std::string> Mod = literalOf(CE->getArg(3));
-        std::optional<std::string> Name = literalOf(CE->getArg(1));
-        const VarDecl *Tag =
-            tagDeclFromArg(ento::UnknownVal(), CE->getArg(4));
-        if (!Mod || !Name || !Tag) {
-          Unknown = true;
-          return;
-        }
-        Created[*Mod + "." + *Name].push_back(
-            {Tag->getCanonicalDecl(), CE, FD});
-      });
-      continue;
-    }
-  }
-  if (Unknown || Created.empty())
+  std::vector<NamedCreation> All;
+  if (!scanCreations(TU, All) || All.empty())
     return Out;
+  std::map<std::string, llvm::SmallVector<const NamedCreation *, 2>> Created;
+  for (const NamedCreation &C : All)
+    Created[C.DevName].push_back(&C);
 
   for (const DriverInfo &Drv : findDrivers(TU)) {
     if (!api::isRecord(Drv.Type, api::RecordKind::AuxDriver))
       continue;
-    const VarDecl *Table = Drv.IdTable;
-    if (!Table || !Table->hasInit())
-      continue;
-    const auto *TIL =
-        dyn_cast<InitListExpr>(Table->getInit()->IgnoreImplicit());
-    if (!TIL)
-      continue;
     // Every name the driver binds to must be created here, so no other
     // parent can be the one that uses the fetched tag.
     llvm::SmallPtrSet<const VarDecl *, 4> Tags;
-    const NameCreation *Any = nullptr;
-    std::string AnyName;
-    bool AllKnown = true, Some = false;
-    for (const Expr *Entry : TIL->inits()) {
-      const auto *EIL = dyn_cast<InitListExpr>(Entry->IgnoreImplicit());
-      if (!EIL)
-        continue;
-      std::optional<std::string> N = literalOf(initFor(EIL, "name"));
-      if (!N || N->empty())
-        continue; // the terminating { }
-      auto It = Created.find(*N);
+    const NamedCreation *Any = nullptr;
+    bool AllKnown = true;
+    std::vector<std::string> Names = idTableNames(Drv);
+    for (const std::string &N : Names) {
+      auto It = Created.find(N);
       if (It == Created.end()) {
         AllKnown = false;
         break;
       }
-      Some = true;
-      for (const NameCreation &C : It->second) {
-        Tags.insert(C.Tag);
-        if (!Any) {
-          Any = &C;
-          AnyName = *N;
-        }
+      for (const NamedCreation *C : It->second) {
+        Tags.insert(C->Tag);
+        Any = Any ? Any : C;
       }
     }
-    if (!AllKnown || !Some || !Any)
+    if (!AllKnown || !Any)
       continue;
-    // The fetches on the callback's device, also inside the file's own
-    // helpers it hands the device to (zpl_cfg(adev) fetching for probe).
-    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
-    std::function<void(const FunctionDecl *, const ParmVarDecl *, unsigned)>
-        Scan = [&](const FunctionDecl *Fn, const ParmVarDecl *Adev,
-                   unsigned Depth) {
-          if (!Seen.insert(Fn).second)
-            return;
-          forEachCall(Fn->getBody(), [&](const CallExpr *CE) {
-            if (calls(CE, api::Role::RegData) && CE->getNumArgs() == 2) {
-              if (varOf(CE->getArg(0)) != Adev)
-                return;
-              const VarDecl *Tag =
-                  tagDeclFromArg(ento::UnknownVal(), CE->getArg(1));
-              if (!Tag || Tags.count(Tag->getCanonicalDecl()))
-                return;
-              Out.push_back(
-                  {CE, Fn, Tag, Any->Tag, Any->Call, Any->Fn, AnyName});
-              return;
-            }
-            const FunctionDecl *Callee = CE->getDirectCallee();
-            const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
-            if (!Def || !Def->hasBody() || Depth >= 3 ||
-                !Def->getASTContext().getSourceManager().isInMainFile(
-                    Def->getLocation()))
-              return;
-            for (unsigned I = 0, E = std::min(CE->getNumArgs(),
-                                              Def->getNumParams());
-                 I != E; ++I)
-              if (varOf(CE->getArg(I)) == Adev)
-                Scan(Def, Def->getParamDecl(I), Depth + 1);
-          });
-        };
-    for (const FunctionDecl *Fn : {Drv.Probe, Drv.Remove})
-      if (Fn && Fn->getNumParams() >= 1)
-        Scan(Fn, Fn->getParamDecl(0), 0);
+    for (const DriverFetch &F : driverFetches(Drv))
+      if (!Tags.count(F.Tag->getCanonicalDecl()))
+        Out.push_back({F.Fetch, F.Fn, F.Tag, Any->Tag, Any->Call, Any->Fn,
+                       Any->DevName});
   }
   return Out;
 }

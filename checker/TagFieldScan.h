@@ -15,6 +15,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "DriverIndex.h"
 #include <string>
 #include <vector>
 
@@ -52,6 +53,32 @@ struct NameTagMismatch {
 
 std::vector<NameTagMismatch>
 scanNameTags(const clang::TranslationUnitDecl *TU);
+
+/// A registration-data creation whose device name and tag the file spells:
+/// `auxiliary_registration_new(parent, "ctrl", id, KBUILD_MODNAME, &tag, d)`.
+struct NamedCreation {
+  std::string DevName;            // "modname.name"
+  const clang::VarDecl *Tag;      // canonical declaration
+  const clang::CallExpr *Call;
+  const clang::FunctionDecl *Fn;
+};
+
+/// Every creation of \p TU into \p Out; false when some creation's name or
+/// tag cannot be read (it could be any).
+bool scanCreations(const clang::TranslationUnitDecl *TU,
+                   std::vector<NamedCreation> &Out);
+
+/// The device names of a driver's id table (`{ .name = "mod.ctrl" }`).
+std::vector<std::string> idTableNames(const DriverInfo &Drv);
+
+/// A fetch of registration data on the device a driver's callback gets
+/// (also in the file's helpers the device is handed to).
+struct DriverFetch {
+  const clang::CallExpr *Fetch;
+  const clang::FunctionDecl *Fn;
+  const clang::VarDecl *Tag;
+};
+std::vector<DriverFetch> driverFetches(const DriverInfo &Drv);
 
 } // namespace tag
 } // namespace kbound

@@ -14,10 +14,15 @@
 //   TM5  the fetched pointer dereferenced before any IS_ERR() check.
 // At the end of each file, TagFieldScan adds TM1 across callbacks: a
 // registration kept in a struct field by one function and fetched from it by
-// another. TM2 (across files) is the Coccinelle rule's job.
+// another, and TM2 across files from the facts database (docs/facts-db.md):
+// the auxiliary driver fetches with a tag that the other file's creation of
+// the device name its id table binds to does not use. Without the database
+// TM2 is the Coccinelle rule's job.
 //
 //===----------------------------------------------------------------------===//
 
+#include "DriverIndex.h"
+#include "FactsDB.h"
 #include "KboundAPI.h"
 #include "KboundCheckers.h"
 #include "KboundCompat.h"
@@ -491,9 +496,75 @@ void TypeTagChecker::checkPostStmt(const CastExpr *CE,
 
 // TM1 across the callbacks of one file: the registration kept in a struct
 // field by one function and fetched from it by another.
+/// TM2 from the facts database: an auxiliary driver of this file whose id
+/// table names only devices that other files create (none here), every one
+/// of them known to the database, fetches with a tag none of those
+/// creations use. Tags are objects: two files' tags are one when they are
+/// the same external symbol.
+static void reportCrossFileTags(const TranslationUnitDecl *TU,
+                                const BugType &BT, AnalysisManager &Mgr,
+                                BugReporter &BR) {
+  std::vector<tag::NamedCreation> Local;
+  tag::scanCreations(TU, Local);
+  const SourceManager &SM = Mgr.getSourceManager();
+  for (const DriverInfo &Drv : findDrivers(TU)) {
+    if (!api::isRecord(Drv.Type, api::RecordKind::AuxDriver))
+      continue;
+    std::vector<std::string> Names = tag::idTableNames(Drv);
+    std::vector<std::pair<std::string, const facts::Creation *>> Known;
+    bool AllKnown = !Names.empty();
+    for (const std::string &N : Names) {
+      bool Here = llvm::any_of(Local, [&](const tag::NamedCreation &C) {
+        return C.DevName == N;
+      });
+      const std::vector<facts::Creation> &Cs = facts::creationsOf(N);
+      if (Here || Cs.empty()) {
+        AllKnown = false; // TM1's (this file), or a parent we do not know
+        break;
+      }
+      for (const facts::Creation &C : Cs)
+        Known.push_back({N, &C});
+    }
+    if (!AllKnown)
+      continue;
+    for (const tag::DriverFetch &F : tag::driverFetches(Drv)) {
+      if (!F.Tag->getIdentifier())
+        continue;
+      bool External = F.Tag->hasExternalFormalLinkage();
+      if (llvm::any_of(Known, [&](const auto &K) {
+            return External && K.second->External &&
+                   K.second->Tag == F.Tag->getName();
+          }))
+        continue;
+      const auto &[Name, C] = Known.front();
+      tag::ResolvedTag Fetched = tag::resolveTag(F.Tag);
+      std::string Created = "'" + C->Tag + "'" +
+                            (C->TagType.empty() ? "" : " (" + C->TagType + ")");
+      std::string Msg =
+          "[TM2] registration data fetched with tag " +
+          tag::describeTag(Fetched) + " by the driver of '" + Name +
+          "', which " + C->File + ":" + std::to_string(C->Line) +
+          " creates with tag " + Created +
+          (C->Tag == F.Tag->getName()
+               ? " (another object: a tag of internal linkage)"
+               : "") +
+          "; the fetch returns ERR_PTR(-EINVAL): fetch with that file's &" +
+          C->Tag;
+      auto R = std::make_unique<BasicBugReport>(
+          BT, Msg,
+          PathDiagnosticLocation::createBegin(
+              F.Fetch, SM, Mgr.getAnalysisDeclContext(F.Fn)));
+      R->addRange(F.Fetch->getArg(1)->getSourceRange());
+      BR.emitReport(std::move(R));
+    }
+  }
+}
+
 void TypeTagChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
                                                AnalysisManager &Mgr,
                                                BugReporter &BR) const {
+  if (Checks.on(CheckID::TM2))
+    reportCrossFileTags(TU, *Checks.get(CheckID::TM2), Mgr, BR);
   if (!Checks.on(CheckID::TM1))
     return;
   const BugType &BT_TM1 = *Checks.get(CheckID::TM1);
