@@ -82,7 +82,10 @@ enum class Role : unsigned char {
 
 llvm::StringRef roleName(Role R);
 
-enum class Fail : unsigned char { None, Int, ErrPtr, Null };
+/// What a function returns on failure (the Fail column of KboundAPI.def).
+/// Unknown: it may fail, as NULL or as an ERR_PTR (a pattern row for an
+/// open-ended family such as *alloc*); None: it cannot fail.
+enum class Fail : unsigned char { None, Int, ErrPtr, Null, Unknown };
 
 struct Entry {
   std::string Name;
