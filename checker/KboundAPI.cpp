@@ -37,10 +37,10 @@ struct Table {
 #define KBOUND_FUNC(Name, Fam, R, Arg, Args, OnFail)                           \
   Exact[#Name] = Entry{#Name,  Family::Fam, Role::R, Arg,                      \
                        Args,   Fail::OnFail};
-#define KBOUND_PATTERN(M, Text, Unless, Fam, R)                                \
+#define KBOUND_PATTERN(M, Text, Unless, Fam, R, OnFail)                        \
   Patterns.push_back(Pattern{Match::M, Text, Unless,                           \
                              Entry{Text, Family::Fam, Role::R, 0, -1,          \
-                                   Fail::None}});
+                                   Fail::OnFail}});
 #include "KboundAPI.def"
   }
 

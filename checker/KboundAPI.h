@@ -82,13 +82,16 @@ enum class Role : unsigned char {
 
 llvm::StringRef roleName(Role R);
 
+/// What a function returns on failure (the Fail column of KboundAPI.def).
 enum class Fail : unsigned char {
-  None,
-  Int,    // 0 or -errno
-  ErrPtr, // an ERR_PTR
-  Null,   // NULL
-  IntPut  // 0 or -errno, and on failure the device was already put (a
-          // facts summary: vmbus_device_register())
+  None,    // it cannot fail
+  Int,     // 0 or -errno
+  ErrPtr,  // an ERR_PTR
+  Null,    // NULL
+  Unknown, // it may fail, as NULL or as an ERR_PTR (a pattern row for an
+           // open-ended family such as *alloc*)
+  IntPut   // 0 or -errno, and on failure the device was already put (a
+           // facts summary: vmbus_device_register())
 };
 
 struct Entry {

@@ -448,17 +448,6 @@ bool isAllocator(const CallEvent &Call) {
          (R == api::Role::Alloc || R == api::Role::ManagedAlloc);
 }
 
-/// kmalloc(), kzalloc(), kcalloc(), kvzalloc(), kmemdup(), devm_kzalloc(),
-/// __kmalloc_noprof(), vzalloc(): NULL on failure, never an ERR_PTR.
-bool isSlabAllocator(StringRef Name) {
-  Name.consume_front("devm_");
-  while (Name.consume_front("_"))
-    ;
-  return compat::startsWith(Name, "k") ||
-         compat::startsWith(Name, "vmalloc") ||
-         compat::startsWith(Name, "vzalloc");
-}
-
 /// Printing helpers take device pointers but never keep them.
 bool isPrintLike(const CallEvent &Call) {
   return api::roleOf(Call) == api::Role::Logging;
@@ -1557,10 +1546,12 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
       if (api::roleOf(Call) == api::Role::ManagedAlloc)
         State = State->add<KbDevmAllocs>(S);
       // The slab and vmalloc allocators return NULL or memory, never an
-      // ERR_PTR: without this, a later IS_ERR() on the pointer splits into
-      // an impossible path. Other *alloc* functions (devm_drm_dev_alloc(),
-      // iio_device_alloc()) may return an ERR_PTR.
-      if (isSlabAllocator(calleeOf(Call)))
+      // ERR_PTR (their rows say Fail Null): without this, a later IS_ERR()
+      // on the pointer splits into an impossible path. Other *alloc*
+      // functions (devm_drm_dev_alloc(), iio_device_alloc()) may return an
+      // ERR_PTR (Fail Unknown).
+      const api::Entry *AE = api::lookup(Call);
+      if (AE && AE->OnFail == api::Fail::Null)
         if (auto Cond = errPtrCond(S, C))
           if (ProgramStateRef NotErr = State->assume(*Cond, false))
             State = NotErr->add<KbNotErr>(S);

@@ -120,35 +120,67 @@ def kbound_squash(e):
 # struct device in the generic family (put_device(&x->dev)) and the family
 # object in the others (platform_device_put(pdev)).
 
-KBOUND_FAMILIES = {
-    'device': {'init': 'device_initialize', 'add': 'device_add',
-               'delete': 'device_del', 'uninit': 'put_device',
-               'register': 'device_register',
-               'unregister': 'device_unregister'},
-    'platform': {'init': 'platform_device_alloc',
-                 'add': 'platform_device_add',
-                 'delete': 'platform_device_del',
-                 'uninit': 'platform_device_put',
-                 'register': 'platform_device_register',
-                 'unregister': 'platform_device_unregister'},
-    'auxiliary': {'init': 'auxiliary_device_init',
-                  'add': 'auxiliary_device_add',
-                  'delete': 'auxiliary_device_delete',
-                  'uninit': 'auxiliary_device_uninit',
-                  'register': 'auxiliary_device_create',
-                  'unregister': 'auxiliary_device_destroy'},
-}
+# The rows are read from checker/KboundAPI.def, the checker's API table, so
+# that a name is spelled in one place.  An op is the first of its roles that
+# the family has (the platform family's 'init' is platform_device_alloc,
+# AllocInit; the auxiliary 'register' is auxiliary_device_create, Create), and
+# its call is the family's first row with that role, as api::nameFor() picks
+# it in the checker.  Every other row of that family and role is the same op
+# (__auxiliary_device_add is an 'add').
+
+KBOUND_API_DEF = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                              '..', 'checker', 'KboundAPI.def')
+_KBOUND_DEF_FAMILIES = {'Device': 'device', 'Platform': 'platform',
+                        'Auxiliary': 'auxiliary'}
+_KBOUND_OP_ROLES = (('init', ('Init', 'AllocInit')), ('add', ('Add',)),
+                    ('delete', ('Del',)), ('uninit', ('Put',)),
+                    ('register', ('InitAdd', 'Create')),
+                    ('unregister', ('DelPut', 'Destroy')))
+
+
+def _kbound_api_rows(path):
+    """(name, family, role) of each KBOUND_FUNC row of the .def."""
+    try:
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+    except OSError as e:
+        raise RuntimeError('kbound: cannot read the API table %s (%s); the '
+                           'rules need the kbound checkout they came from'
+                           % (os.path.normpath(path), e.strerror or e))
+    rows = re.findall(r'^\s*KBOUND_FUNC\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)',
+                      text, re.M)
+    if not rows:
+        raise RuntimeError('kbound: no KBOUND_FUNC rows in %s'
+                           % os.path.normpath(path))
+    return rows
+
+
+def _kbound_families(rows):
+    """KBOUND_FAMILIES ({family: {op: name}}) and {name: (family, op)}."""
+    first = {}
+    for name, fam, role in rows:
+        first.setdefault((fam, role), name)
+    families, names = {}, {}
+    for def_fam, fam in _KBOUND_DEF_FAMILIES.items():
+        ops = families[fam] = {}
+        for op, roles in _KBOUND_OP_ROLES:
+            role = next((r for r in roles if (def_fam, r) in first), None)
+            if role is None:
+                continue
+            ops[op] = first[(def_fam, role)]
+            for name, f, r in rows:
+                if (f, r) == (def_fam, role):
+                    names.setdefault(name, (fam, op))
+    return families, names
+
+
+KBOUND_FAMILIES, _KBOUND_FAMILY_NAMES = _kbound_families(
+    _kbound_api_rows(KBOUND_API_DEF))
 
 
 def kbound_family(api):
     """(family, op) of a family call, or (None, None)."""
-    if api == '__auxiliary_device_add':
-        return ('auxiliary', 'add')
-    for fam, ops in KBOUND_FAMILIES.items():
-        for op, name in ops.items():
-            if name == api:
-                return (fam, op)
-    return (None, None)
+    return _KBOUND_FAMILY_NAMES.get(api, (None, None))
 
 
 def kbound_family_call(api, op):
@@ -441,17 +473,13 @@ def kbound_strings(text, path, extra=None):
 # (for init/add: on every path that returns success), so that a helper that
 # only sometimes does it never creates a report.
 
-_OPS = {'auxiliary_device_init': 'init', 'auxiliary_device_add': 'add',
-        '__auxiliary_device_add': 'add', 'auxiliary_device_uninit': 'uninit',
-        'auxiliary_device_delete': 'delete',
-        'auxiliary_registration_drop': 'drop'}
-# The generic device and platform families (the rules named
-# *_device_*.cocci): the same primitives, plus the combined calls.
-for _f in KBOUND_FAMILIES.values():
-    for _op, _api in _f.items():
-        if _op in ('init', 'add', 'delete', 'uninit', 'register', 'unregister') \
-                and not _api.startswith('auxiliary_'):
-            _OPS[_api] = _op
+# The auxiliary primitives (the combined create/destroy calls are not
+# wrappers' business there) and the registration drop; the generic device and
+# platform families (the rules named *_device_*.cocci): the same primitives,
+# plus the combined calls.
+_OPS = {name: op for name, (fam, op) in _KBOUND_FAMILY_NAMES.items()
+        if fam != 'auxiliary' or op in ('init', 'add', 'delete', 'uninit')}
+_OPS['auxiliary_registration_drop'] = 'drop'
 _wcalls = {}	# (file, fn) -> [(op, container, field)]
 _wparams = {}	# (file, fn) -> {parameter: index}
 _wbypass = set()	# (file, fn, op)
