@@ -34,6 +34,25 @@ inline const clang::FieldDecl *memberField(const clang::Expr *E) {
   return nullptr;
 }
 
+/// Where an access path starts: `&foo->adev.dev` and `foo->dev.release`
+/// start from `foo`, through any `&`, `.` and `->`.
+inline const clang::Expr *accessBase(const clang::Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E))
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  while (const auto *ME = llvm::dyn_cast<clang::MemberExpr>(E))
+    E = ME->getBase()->IgnoreParenCasts();
+  return E;
+}
+
+/// The struct \p E is, or points to; null for anything else.
+inline const clang::RecordDecl *pointeeRecord(const clang::Expr *E) {
+  clang::QualType T = E->getType();
+  if (const auto *PT = T->getAs<clang::PointerType>())
+    T = PT->getPointeeType();
+  return T->getAsRecordDecl();
+}
+
 } // namespace kbound
 
 #endif // KBOUND_AST_HELPERS_H

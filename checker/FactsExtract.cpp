@@ -315,13 +315,7 @@ private:
         if (!Body || !Body->body_empty() || !Def->getIdentifier())
           return true;
         // The struct the device is in: the innermost base of the access.
-        const Expr *E = ME->getBase()->IgnoreParenCasts();
-        while (const auto *Inner = dyn_cast<MemberExpr>(E))
-          E = Inner->getBase()->IgnoreParenCasts();
-        QualType T = E->getType();
-        if (const auto *PT = T->getAs<PointerType>())
-          T = PT->getPointeeType();
-        const RecordDecl *RD = T->getAsRecordDecl();
+        const RecordDecl *RD = pointeeRecord(accessBase(ME->getBase()));
         if (!RD || api::isRecord(RD, api::RecordKind::Device) ||
             recordName(RD).empty() ||
             SM.isInMainFile(SM.getExpansionLoc(RD->getLocation())))

@@ -101,15 +101,8 @@ public:
   void noteReleaseOwner(const Expr *LHS) {
     const Expr *E = LHS;
     for (unsigned Hops = 0; Hops < 4; ++Hops) {
-      E = E->IgnoreParenCasts();
-      if (const auto *UO = dyn_cast<UnaryOperator>(E))
-        E = UO->getSubExpr()->IgnoreParenCasts();
-      while (const auto *ME = dyn_cast<MemberExpr>(E))
-        E = ME->getBase()->IgnoreParenCasts();
-      QualType T = E->getType();
-      if (const auto *PT = T->getAs<PointerType>())
-        T = PT->getPointeeType();
-      const RecordDecl *RD = T->getAsRecordDecl();
+      E = kbound::accessBase(E);
+      const RecordDecl *RD = kbound::pointeeRecord(E);
       if (RD && !api::isRecord(RD, api::RecordKind::Device)) {
         F.ReleaseHandled.insert(cast<RecordDecl>(RD->getCanonicalDecl()));
         return;
