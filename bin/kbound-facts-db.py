@@ -33,6 +33,7 @@ CREATE TABLE calls(fn TEXT, file TEXT, param INTEGER, callee TEXT,
 CREATE TABLE releases(record TEXT, frees_container INTEGER, file TEXT);
 CREATE TABLE release_members(record TEXT, member TEXT, file TEXT);
 CREATE TABLE empty_releases(record TEXT, release TEXT, file TEXT);
+CREATE TABLE caller_puts(callee TEXT, arg INTEGER, file TEXT);
 CREATE TABLE regdata_creations(name TEXT, tag TEXT, tag_type TEXT,
                                external INTEGER, file TEXT, line INTEGER);
 CREATE TABLE summary(name TEXT, static INTEGER, file TEXT, role TEXT,
@@ -62,7 +63,7 @@ def read_unit(path):
             (path, lines[0][:40] if lines else ""))
     file_of = {}	# function -> its file, for this unit
     rows = {"F": [], "E": [], "C": [], "RH": [], "RM": [], "RE": [],
-            "TR": []}
+            "TR": [], "P": []}
     for ln in lines[1:]:
         if not ln:
             continue
@@ -119,6 +120,9 @@ def build(db, facts_dir):
         for rec, rel in rows["RE"]:
             con.execute("INSERT INTO empty_releases VALUES (?,?,?)",
                         (rec, rel, src))
+        for callee, arg in rows["P"]:
+            con.execute("INSERT INTO caller_puts VALUES (?,?,?)",
+                        (callee, int(arg), src))
         for name, tag, ttype, ext, line in rows["TR"]:
             con.execute("INSERT INTO regdata_creations VALUES (?,?,?,?,?,?)",
                         (name, tag, ttype, int(ext), src, int(line)))
@@ -194,6 +198,12 @@ def summarize(con):
         for p, effs in per.items():
             always = [e for e in effs if not e[3]]
             role = combine([e[1] for e in always])
+            # device_initialize() on every path, device_add() after the
+            # early error returns: initialized whatever happens, added on
+            # success, as device_register() does.
+            if role == "Init" and any(e[3] and e[1] == "Add" and
+                                      e[4] == always[0][4] for e in effs):
+                role = "InitAdd"
             fams = {e[2] for e in always}
             paths = {e[4] for e in always}
             if not role or len(fams) != 1 or len(paths) != 1 or "?" in paths:
@@ -243,6 +253,9 @@ def show(db):
         for row in con.execute("SELECT name, tag, tag_type, file, line FROM "
                                "regdata_creations ORDER BY name, file, line"):
             print("creation %s: tag %s (%s) at %s:%d" % row)
+        for row in con.execute("SELECT DISTINCT callee, arg FROM caller_puts "
+                               "ORDER BY callee, arg"):
+            print("callers of %s put argument %d when it fails" % row)
     except sqlite3.Error as e:
         die("%s: %s (not a kbound facts database?)" % (db, e))
 

@@ -24,6 +24,7 @@ struct Releases {
   llvm::StringMap<bool> Members; // "record\tmember"
   llvm::StringMap<std::string> Empty; // record -> its empty release
   llvm::StringMap<std::vector<facts::Creation>> Creations; // by device name
+  llvm::StringMap<bool> CallerPuts; // "function\targ"
 };
 
 Releases &releases() {
@@ -95,6 +96,12 @@ std::string read(const std::string &Path) {
                             sqlite3_column_int(St, 3) != 0, text(St, 4).str(),
                             static_cast<unsigned>(sqlite3_column_int(St, 5))});
                      });
+  Ok = Ok && eachRow(DB, "SELECT callee, arg FROM caller_puts",
+                     [&](sqlite3_stmt *St) {
+                       R.CallerPuts[(text(St, 0) + "\t" +
+                                     std::to_string(sqlite3_column_int(St, 1)))
+                                        .str()] = true;
+                     });
   std::string E = Ok ? "" : std::string(sqlite3_errmsg(DB)) +
                                 " (not a kbound facts database?)";
   sqlite3_close(DB);
@@ -147,6 +154,10 @@ facts::creationsOf(llvm::StringRef Name) {
   static const std::vector<Creation> None;
   auto It = releases().Creations.find(Name);
   return It == releases().Creations.end() ? None : It->second;
+}
+
+bool facts::callersPut(llvm::StringRef Fn, unsigned Arg) {
+  return releases().CallerPuts.count((Fn + "\t" + std::to_string(Arg)).str());
 }
 
 bool facts::releaseFreesMember(llvm::StringRef Record,

@@ -53,6 +53,11 @@ struct Creation {
 /// The creations of device name \p Name ("modname.name") in the database.
 const std::vector<Creation> &creationsOf(llvm::StringRef Name);
 
+/// A caller of function \p Fn (in the database) puts the object it passes
+/// as argument \p Arg on an error path after the call: the function's
+/// failures leave the put to its callers (rio_add_device()).
+bool callersPut(llvm::StringRef Fn, unsigned Arg);
+
 /// That release frees member \p Member of struct \p Record.
 bool releaseFreesMember(llvm::StringRef Record, llvm::StringRef Member);
 

@@ -92,6 +92,42 @@ std::optional<std::string> memberPath(const Expr *E, const FunctionDecl *Fn,
                         : *Base + "." + Tail;
 }
 
+bool runsAlways(const Stmt *S, const FunctionDecl *Fn, ParentMap &PM,
+                const SourceManager &SM);
+
+/// The one local variable or parameter \p E is rooted at (`x`, `&x->dev`,
+/// `x->a.b`), or null.
+const VarDecl *rootVar(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(accessBase(E));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && (VD->isLocalVarDecl() || isa<ParmVarDecl>(VD)) ? VD : nullptr;
+}
+
+/// Does \p Fn put (put, unregister, destroy) the object rooted at \p Root
+/// after the call \p Call, on a conditional path (an error path)? The
+/// caller's side of a register function that leaves the put on failure to
+/// its callers (rio_add_device() and rio_setup_device()).
+bool putsOnErrorPathAfter(const CallExpr *Call, const VarDecl *Root,
+                          llvm::ArrayRef<const CallExpr *> Calls,
+                          const FunctionDecl *Fn, ParentMap &PM,
+                          const SourceManager &SM) {
+  if (!Root)
+    return false;
+  for (const CallExpr *CE : Calls) {
+    const api::Entry *E = api::lookup(CE);
+    if (!E || E->Arg < 0 || static_cast<unsigned>(E->Arg) >= CE->getNumArgs())
+      continue;
+    if (E->R != api::Role::Put && E->R != api::Role::DelPut &&
+        E->R != api::Role::Destroy)
+      continue;
+    if (rootVar(CE->getArg(E->Arg)) == Root &&
+        SM.isBeforeInTranslationUnit(Call->getEndLoc(), CE->getBeginLoc()) &&
+        !runsAlways(CE, Fn, PM, SM))
+      return true;
+  }
+  return false;
+}
+
 /// The path column of a fact: the member path, or "?" when there is none.
 std::string pathColumn(const Expr *E, const FunctionDecl *Fn, unsigned P) {
   std::optional<std::string> Path = memberPath(E, Fn, P);
@@ -254,6 +290,8 @@ private:
         const Expr *A = CE->getArg(I);
         if (!A->getType()->isPointerType())
           continue;
+        if (putsOnErrorPathAfter(CE, rootVar(A), V.All, Fn, PM, SM))
+          OS << "P\t" << Callee << '\t' << I << '\n';
         int P = rootParam(A, Fn);
         if (P >= 0)
           OS << "C\t" << Fn->getName() << '\t' << P << '\t' << Callee << '\t'

@@ -1936,6 +1936,22 @@ void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
   }
 }
 
+/// Is \p R the device of a parameter of \p SFC's function whose callers,
+/// the facts database says, put it when the function fails? Then an error
+/// path of the function without the put follows its callers' convention
+/// (rio_add_device(), whose callers put_device()), and is no leak.
+static bool callersPut(const MemRegion *R, const StackFrameContext *SFC,
+                       const FileFacts &F) {
+  const SymbolicRegion *SB = R->getSymbolicBase();
+  const auto *SRV =
+      SB ? dyn_cast<SymbolRegionValue>(SB->getSymbol()) : nullptr;
+  const auto *VR = SRV ? dyn_cast<VarRegion>(SRV->getRegion()) : nullptr;
+  const auto *PVD = VR ? dyn_cast<ParmVarDecl>(VR->getDecl()) : nullptr;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl());
+  return PVD && FD && PVD->getDeclContext() == FD &&
+         F.callersPutOnFailure(FD, PVD->getFunctionScopeIndex());
+}
+
 void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   // The scope's cleanups run after the return value is computed, while the
   // frame's variables are still bound (checkEndFunction is too late: the
@@ -1982,6 +1998,8 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
     // a function of this file, or a device set up elsewhere, may have kept it.
     if (D.EscapedCall && (D.EscapedInTU || !SetUpHere))
       continue;
+    if (D.K == DevKind::Init && callersPut(R, SFC, facts(C)))
+      continue;
     if (D.K == DevKind::Init ||
         (D.K == DevKind::Added && D.Local && !D.EscapedBind && SetUpHere) ||
         (D.K == DevKind::Created && !D.EscapedBind))
@@ -1989,6 +2007,26 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
   }
   if (Leaks.empty() || !returnsError(RetE, C))
     return;
+  // An inlined callee returning the error of an init on its caller's
+  // memory (a static `foo_add_device(foo)` returning device_register()'s
+  // error): the caller gets the error and the device, and its own error
+  // path decides. The callee's frame hands the debt up instead of
+  // reporting it.
+  if (!SFC->inTopFrame()) {
+    const StackFrameContext *Up = SFC->getParent()->getStackFrame();
+    bool Handed = false;
+    for (const auto &[R, D] : Leaks)
+      if (D.K == DevKind::Init && isa<SymbolicRegion>(R->getBaseRegion())) {
+        DevState N = D;
+        N.Owner = Up;
+        State = State->set<KbDevMap>(R, N);
+        Handed = true;
+      }
+    if (Handed) {
+      C.addTransition(State);
+      return;
+    }
+  }
   for (const auto &[R, D] : Leaks)
     State = State->remove<KbDevMap>(R);
   ExplodedNode *N = reportNode(C);

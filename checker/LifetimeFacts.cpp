@@ -318,6 +318,11 @@ std::string FileFacts::emptyReleaseInDatabase(const RecordDecl *RD) const {
   return facts::emptyRelease(RD->getName()).str();
 }
 
+bool FileFacts::callersPutOnFailure(const FunctionDecl *FD,
+                                    unsigned Param) const {
+  return FD && FD->getIdentifier() && facts::callersPut(FD->getName(), Param);
+}
+
 bool FileFacts::releaseFreesMember(const FieldDecl *FD) const {
   if (ReleaseFreedMembers.count(FD->getCanonicalDecl()))
     return true;

@@ -59,6 +59,10 @@ struct FileFacts {
   /// The name of another file's empty release of \p RD (the facts
   /// database), when this file defines none for it; else "".
   std::string emptyReleaseInDatabase(const clang::RecordDecl *RD) const;
+  /// Do the callers of \p FD (the facts database) put what they pass as its
+  /// parameter \p Param when it fails?
+  bool callersPutOnFailure(const clang::FunctionDecl *FD,
+                           unsigned Param) const;
 };
 
 /// Does \p FD's body call a function whose name suggests it unregisters or
