@@ -128,6 +128,28 @@ bool putsOnErrorPathAfter(const CallExpr *Call, const VarDecl *Root,
   return false;
 }
 
+/// Does a pointer of type \p T reach a device (a struct device, or a struct
+/// that embeds one, a few levels deep)? Only calls passing such pointers
+/// can set up or tear down a device: the others (mutex_lock(&x->lock),
+/// list and printk helpers) are not followed, nor their files extracted.
+bool reachesDevice(QualType T, unsigned Depth = 0) {
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || Depth > 3)
+    return false;
+  if (api::isRecord(RD, api::RecordKind::Device) ||
+      api::isRecord(RD, api::RecordKind::PlatformDevice) ||
+      api::isRecord(RD, api::RecordKind::AuxDevice))
+    return true;
+  if (const RecordDecl *Def = RD->getDefinition())
+    for (const FieldDecl *FD : Def->fields())
+      if (!FD->getType()->isPointerType() &&
+          reachesDevice(FD->getType(), Depth + 1))
+        return true;
+  return false;
+}
+
 /// The path column of a fact: the member path, or "?" when there is none.
 std::string pathColumn(const Expr *E, const FunctionDecl *Fn, unsigned P) {
   std::optional<std::string> Path = memberPath(E, Fn, P);
@@ -288,7 +310,7 @@ private:
       // this file or another) may apply, composed by the database builder.
       for (unsigned I = 0, N = CE->getNumArgs(); I != N; ++I) {
         const Expr *A = CE->getArg(I);
-        if (!A->getType()->isPointerType())
+        if (!A->getType()->isPointerType() || !reachesDevice(A->getType()))
           continue;
         if (putsOnErrorPathAfter(CE, rootVar(A), V.All, Fn, PM, SM))
           OS << "P\t" << Callee << '\t' << I << '\n';
