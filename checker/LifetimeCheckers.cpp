@@ -2007,16 +2007,20 @@ void LifetimeModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const 
   }
   if (Leaks.empty() || !returnsError(RetE, C))
     return;
-  // An inlined callee returning the error of an init on its caller's
-  // memory (a static `foo_add_device(foo)` returning device_register()'s
-  // error): the caller gets the error and the device, and its own error
-  // path decides. The callee's frame hands the debt up instead of
-  // reporting it.
+  // An inlined callee returning the error of a register call on its
+  // caller's memory (a static `foo_add_device(foo)` returning
+  // device_register()'s error): the caller gets the error and the device,
+  // as from device_register() itself, and its own error path decides. The
+  // callee's frame hands the debt up instead of reporting it. A callee
+  // that called device_initialize() itself owns that reference (edac's
+  // edac_create_csrow_object()): its error path is judged here.
   if (!SFC->inTopFrame()) {
     const StackFrameContext *Up = SFC->getParent()->getStackFrame();
     bool Handed = false;
     for (const auto &[R, D] : Leaks)
-      if (D.K == DevKind::Init && isa<SymbolicRegion>(R->getBaseRegion())) {
+      if (D.K == DevKind::Init && isa<SymbolicRegion>(R->getBaseRegion()) &&
+          api::roleOf(dyn_cast_or_null<CallExpr>(D.Origin.S)) ==
+              api::Role::InitAdd) {
         DevState N = D;
         N.Owner = Up;
         State = State->set<KbDevMap>(R, N);

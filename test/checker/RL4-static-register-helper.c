@@ -51,3 +51,30 @@ int foo_create_leak(struct device *parent, struct foo **out)
 	*out = foo;
 	return 0;
 }
+
+/* A helper that calls device_initialize() itself owns that reference: its
+ * own error path without the put is RL4 there, inlined or not (edac's
+ * edac_create_csrow_object()). */
+static int foo_init_add(struct foo *foo)
+{
+	int err;
+
+	device_initialize(&foo->dev);
+	foo->dev.release = foo_release;
+	err = device_add(&foo->dev);
+	if (err)
+		return err; // expected-warning {{[RL4] device_initialize() succeeded but this error path returns without put_device()}}
+	return 0;
+}
+
+int foo_create_all(struct foo **foos, int n)
+{
+	int i, err;
+
+	for (i = 0; i < n; i++) {
+		err = foo_init_add(foos[i]);
+		if (err)
+			return err;
+	}
+	return 0;
+}
