@@ -91,7 +91,7 @@ echo "llvm-leg $N: built in $(elapsed) s; running lit"
 
 # -sv: one line per failure, with its output; -o: the results to count.
 python3 "$lit" -sv -j2 -o "$build/lit.json" \
-  "$build/test/checker" "$build/test/cocci"
+  "$build/test/checker" "$build/test/cocci" "$build/test/facts"
 lit_status=$?
 counts=$(python3 - "$build/lit.json" <<'EOF'
 import json, sys
