@@ -23,6 +23,7 @@
 #   kb_check_shim     bin/kbound-check as kbuild's CHECK=
 #   kb_rules, kb_run_rule   the Coccinelle rules, one spatch run each
 #   kb_facts_prune    drop facts units whose source changed
+#   kb_facts_db       build a tree's facts database after its facts pass
 #
 # Paths may contain spaces and shell-special characters (', $, &): quote
 # every expansion.
@@ -298,6 +299,24 @@ kb_facts_prune() {
 	done
 	[ $n -eq 0 ] || note "facts: $n unit(s) of changed or removed sources dropped"
 	return 0
+}
+
+# kb_facts_db FDIR OUT START: after a facts pass into FDIR/units (its
+# extract.log says what each unit did), drop stale units, build
+# FDIR/facts.sqlite, say what it took since START (seconds since the epoch)
+# and copy the log to OUT. Sets FACTS_DB. Dies when the database cannot be
+# built (OUT/facts.log has why).
+kb_facts_db() {
+	local fdir=$1 out=$2 start=$3 nx nr nf
+	kb_facts_prune "$fdir/units"
+	python3 "$ROOT/bin/kbound-facts-db.py" "$fdir/facts.sqlite" "$fdir/units" 2>>"$out/facts.log" ||
+		die "building the facts database failed; see $out/facts.log"
+	nx=$(grep -c $'\textracted$' "$fdir/extract.log")
+	nr=$(grep -c $'\treused$' "$fdir/extract.log")
+	nf=$(grep -c $'\tfailed$' "$fdir/extract.log")
+	note "facts: $nx unit(s) extracted, $nr reused, $nf failed, in $(($(date +%s) - start)) s; database $fdir/facts.sqlite ($(tail -n 1 "$out/facts.log" | sed 's/^kbound-facts-db: //; s/ -> .*//'))"
+	cp "$fdir/extract.log" "$out/facts-extract.log"
+	FACTS_DB=$fdir/facts.sqlite
 }
 
 # kb_rules: the Coccinelle rules, one path a line.
