@@ -30,6 +30,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -92,9 +93,6 @@ std::optional<std::string> memberPath(const Expr *E, const FunctionDecl *Fn,
                         : *Base + "." + Tail;
 }
 
-bool runsAlways(const Stmt *S, const FunctionDecl *Fn, ParentMap &PM,
-                const SourceManager &SM);
-
 /// The one local variable or parameter \p E is rooted at (`x`, `&x->dev`,
 /// `x->a.b`), or null.
 const VarDecl *rootVar(const Expr *E) {
@@ -107,22 +105,21 @@ const VarDecl *rootVar(const Expr *E) {
 /// after the call \p Call, on a conditional path (an error path)? The
 /// caller's side of a register function that leaves the put on failure to
 /// its callers (rio_add_device() and rio_setup_device()).
-bool putsOnErrorPathAfter(const CallExpr *Call, const VarDecl *Root,
-                          llvm::ArrayRef<const CallExpr *> Calls,
-                          const FunctionDecl *Fn, ParentMap &PM,
-                          const SourceManager &SM) {
+bool putsOnErrorPathAfter(
+    const CallExpr *Call, const VarDecl *Root,
+    const llvm::DenseMap<const CallExpr *, bool> &Always,
+    const SourceManager &SM) {
   if (!Root)
     return false;
-  for (const CallExpr *CE : Calls) {
+  for (const auto &[CE, RunsAlways] : Always) {
     const api::Entry *E = api::lookup(CE);
     if (!E || E->Arg < 0 || static_cast<unsigned>(E->Arg) >= CE->getNumArgs())
       continue;
     if (E->R != api::Role::Put && E->R != api::Role::DelPut &&
         E->R != api::Role::Destroy)
       continue;
-    if (rootVar(CE->getArg(E->Arg)) == Root &&
-        SM.isBeforeInTranslationUnit(Call->getEndLoc(), CE->getBeginLoc()) &&
-        !runsAlways(CE, Fn, PM, SM))
+    if (!RunsAlways && rootVar(CE->getArg(E->Arg)) == Root &&
+        SM.isBeforeInTranslationUnit(Call->getEndLoc(), CE->getBeginLoc()))
       return true;
   }
   return false;
@@ -156,11 +153,34 @@ std::string pathColumn(const Expr *E, const FunctionDecl *Fn, unsigned P) {
   return Path ? *Path : "?";
 }
 
+/// Where the first exit (a return or goto) of \p Body ends, invalid when
+/// it has none.
+SourceLocation firstExitEnd(const Stmt *Body, const SourceManager &SM) {
+  class Exits : public RecursiveASTVisitor<Exits> {
+  public:
+    const SourceManager &SM;
+    SourceLocation First;
+    explicit Exits(const SourceManager &SM) : SM(SM) {}
+    bool note(Stmt *S) {
+      if (First.isInvalid() ||
+          SM.isBeforeInTranslationUnit(S->getEndLoc(), First))
+        First = S->getEndLoc();
+      return true;
+    }
+    bool VisitReturnStmt(ReturnStmt *R) { return note(R); }
+    bool VisitGotoStmt(GotoStmt *G) { return note(G); }
+  } E(SM);
+  E.TraverseStmt(const_cast<Stmt *>(Body));
+  return E.First;
+}
+
 /// Does \p S run on every path from the start of \p Fn's body to its first
 /// return? Walk up to the body: any branch, loop or short-circuit on the way
-/// makes it conditional, and so does a return or goto before it.
+/// makes it conditional, and so does a return or goto that ends before it
+/// (`if (!x) return -EINVAL;`; `return device_add(d);` contains the call,
+/// it does not end before it). \p FirstExit is firstExitEnd() of the body.
 bool runsAlways(const Stmt *S, const FunctionDecl *Fn, ParentMap &PM,
-                const SourceManager &SM) {
+                SourceLocation FirstExit, const SourceManager &SM) {
   const Stmt *Child = S;
   for (const Stmt *P = PM.getParent(S); P; Child = P, P = PM.getParent(P)) {
     if (const auto *If = dyn_cast<IfStmt>(P)) {
@@ -176,37 +196,8 @@ bool runsAlways(const Stmt *S, const FunctionDecl *Fn, ParentMap &PM,
     if (P == Fn->getBody())
       break;
   }
-  // An early exit before the call (`if (!x) return -EINVAL;`).
-  class Exits : public RecursiveASTVisitor<Exits> {
-  public:
-    SourceLocation Before;
-    const SourceManager &SM;
-    bool Found = false;
-    explicit Exits(const SourceManager &SM) : SM(SM) {}
-    bool check(Stmt *S) {
-      // `return device_add(d);` contains the call: not an exit before it.
-      if (SM.isBeforeInTranslationUnit(S->getEndLoc(), Before))
-        Found = true;
-      return !Found;
-    }
-    bool VisitReturnStmt(ReturnStmt *R) { return check(R); }
-    bool VisitGotoStmt(GotoStmt *G) { return check(G); }
-  } E(SM);
-  E.Before = S->getBeginLoc();
-  E.TraverseStmt(Fn->getBody());
-  return !E.Found;
-}
-
-StringRef familyName(api::Family F) {
-  switch (F) {
-  case api::Family::Auxiliary: return "Auxiliary";
-  case api::Family::RegData: return "RegData";
-  case api::Family::Device: return "Device";
-  case api::Family::Platform: return "Platform";
-  case api::Family::Memory: return "Memory";
-  case api::Family::Kernel: return "Kernel";
-  }
-  return "Kernel";
+  return FirstExit.isInvalid() ||
+         !SM.isBeforeInTranslationUnit(FirstExit, S->getBeginLoc());
 }
 
 StringRef returnKind(QualType T) {
@@ -279,12 +270,16 @@ private:
     } V;
     V.TraverseStmt(Fn->getBody());
     ParentMap PM(Fn->getBody());
+    SourceLocation FirstExit = firstExitEnd(Fn->getBody(), SM);
+    llvm::DenseMap<const CallExpr *, bool> RunsAlways;
+    for (const CallExpr *CE : V.All)
+      RunsAlways[CE] = runsAlways(CE, Fn, PM, FirstExit, SM);
     for (const CallExpr *CE : V.All) {
       StringRef Callee = calleeName(CE);
       if (Callee.empty())
         continue;
       unsigned Line = SM.getPresumedLineNumber(CE->getBeginLoc());
-      bool Always = runsAlways(CE, Fn, PM, SM);
+      bool Always = RunsAlways[CE];
       const api::Entry *E = api::lookup(CE);
       if (E && E->Arg >= 0 &&
           (api::isDevicePrimitive(E->R) || E->R == api::Role::Free)) {
@@ -299,7 +294,7 @@ private:
         }
         if (P >= 0)
           OS << "E\t" << Fn->getName() << '\t' << P << '\t'
-             << api::roleName(E->R) << '\t' << familyName(E->Fam) << '\t'
+             << api::roleName(E->R) << '\t' << api::familyName(E->Fam) << '\t'
              << (Always ? 0 : 1) << '\t' << Line << '\t'
              << pathColumn(Obj, Fn, P) << '\n';
         continue;
@@ -312,7 +307,7 @@ private:
         const Expr *A = CE->getArg(I);
         if (!A->getType()->isPointerType() || !reachesDevice(A->getType()))
           continue;
-        if (putsOnErrorPathAfter(CE, rootVar(A), V.All, Fn, PM, SM))
+        if (putsOnErrorPathAfter(CE, rootVar(A), RunsAlways, SM))
           OS << "P\t" << Callee << '\t' << I << '\n';
         int P = rootParam(A, Fn);
         if (P >= 0)

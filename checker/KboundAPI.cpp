@@ -86,6 +86,17 @@ llvm::StringRef api::roleName(Role R) {
   return "Unknown";
 }
 
+llvm::StringRef api::familyName(Family F) {
+  switch (F) {
+#define KBOUND_FAMILY_NAME(X)                                                  \
+  case Family::X:                                                              \
+    return #X;
+    KBOUND_FAMILIES(KBOUND_FAMILY_NAME)
+#undef KBOUND_FAMILY_NAME
+  }
+  return "Kernel";
+}
+
 const Entry *api::lookup(llvm::StringRef Name) {
   if (Name.empty())
     return nullptr;
@@ -202,11 +213,11 @@ void api::addFactsRow(llvm::StringRef Name, llvm::StringRef FamilyText,
 #define KBOUND_FAMILY_PARSE(X)                                                 \
   if (FamilyText == #X)                                                        \
     F = Family::X;
-  KBOUND_FAMILY_PARSE(Auxiliary) KBOUND_FAMILY_PARSE(RegData)
-  KBOUND_FAMILY_PARSE(Device) KBOUND_FAMILY_PARSE(Platform)
+  KBOUND_FAMILIES(KBOUND_FAMILY_PARSE)
 #undef KBOUND_FAMILY_PARSE
-  if (Name.empty() || R == Role::Unknown || !F || Arg < -1 ||
-      table().find(Name))
+  // Only the device families the lifetime model follows become rows.
+  if (Name.empty() || R == Role::Unknown || !F || !isModeledFamily(*F) ||
+      Arg < -1 || table().find(Name))
     return;
   Entry E{Name.str(), *F, R, Arg, -1,
           FailText == "Int"      ? Fail::Int

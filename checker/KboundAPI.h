@@ -36,8 +36,17 @@ class CheckerManager;
 namespace kbound {
 namespace api {
 
-enum class Family : unsigned char { Auxiliary, RegData, Device, Platform,
-                                    Memory, Kernel };
+// The families, in one list so that the facts database can name them.
+#define KBOUND_FAMILIES(X)                                                     \
+  X(Auxiliary) X(RegData) X(Device) X(Platform) X(Memory) X(Kernel)
+
+enum class Family : unsigned char {
+#define KBOUND_FAMILY_ENUM(F) F,
+  KBOUND_FAMILIES(KBOUND_FAMILY_ENUM)
+#undef KBOUND_FAMILY_ENUM
+};
+
+llvm::StringRef familyName(Family F);
 
 // The roles, in one list so that options and dumps can name them.
 #define KBOUND_ROLES(X)                                                        \
