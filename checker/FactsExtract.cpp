@@ -239,7 +239,6 @@ public:
         summarize(Fn, Ctx, OS);
     }
     releases(Ctx, OS);
-    emptyReleases(Ctx, OS);
     creations(Ctx, OS);
     OS.flush();
     write(Ctx, Text);
@@ -321,16 +320,21 @@ private:
   /// What the file's release callbacks free, by type and member name: the
   /// checker of another file, whose devices these callbacks release, reads
   /// them from the database.
+  /// Also the empty releases installed on a struct of a header (UA8 in the
+  /// file that sets such a device up in heap memory).
   void releases(ASTContext &Ctx, llvm::raw_ostream &OS) {
     lifetime::FileFacts F = lifetime::FileFacts::compute(Ctx);
-    if (!F.HasDeviceRelease)
-      return;
     const SourceManager &SM = Ctx.getSourceManager();
     // Only a struct of a header can hold devices of other files (a .c
     // file's own struct foo is not the one another file names).
     auto Shared = [&](const RecordDecl *RD) {
       return !SM.isInMainFile(SM.getExpansionLoc(RD->getLocation()));
     };
+    for (const auto &[RD, Release] : F.EmptyReleases)
+      if (Shared(RD) && !recordName(RD).empty() && Release->getIdentifier())
+        OS << "RE\t" << recordName(RD) << '\t' << Release->getName() << '\n';
+    if (!F.HasDeviceRelease)
+      return;
     for (const RecordDecl *RD : F.ReleaseHandled) {
       if (!Shared(RD))
         continue;
@@ -343,43 +347,6 @@ private:
       if (!N.empty() && FD->getIdentifier() && Shared(FD->getParent()))
         OS << "RM\t" << N << '\t' << FD->getName() << '\n';
     }
-  }
-
-  /// Empty release callbacks installed on a struct of a header
-  /// (`q->dev.release = fn` with fn's body `{}`): its devices' memory is
-  /// freed by nobody when the last reference goes (UA8 in the file that
-  /// sets such a device up in heap memory).
-  void emptyReleases(ASTContext &Ctx, llvm::raw_ostream &OS) {
-    class Finder : public RecursiveASTVisitor<Finder> {
-    public:
-      const SourceManager &SM;
-      llvm::raw_ostream &OS;
-      Finder(const SourceManager &SM, llvm::raw_ostream &OS)
-          : SM(SM), OS(OS) {}
-      bool VisitBinaryOperator(BinaryOperator *BO) {
-        const auto *ME = BO->getOpcode() == BO_Assign
-                             ? dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens())
-                             : nullptr;
-        if (!ME || api::memberKind(dyn_cast<FieldDecl>(ME->getMemberDecl())) !=
-                       api::MemberKind::Release)
-          return true;
-        const FunctionDecl *Fn = functionNamed(BO->getRHS());
-        const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
-        const auto *Body =
-            Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
-        if (!Body || !Body->body_empty() || !Def->getIdentifier())
-          return true;
-        // The struct the device is in: the innermost base of the access.
-        const RecordDecl *RD = pointeeRecord(accessBase(ME->getBase()));
-        if (!RD || api::isRecord(RD, api::RecordKind::Device) ||
-            recordName(RD).empty() ||
-            SM.isInMainFile(SM.getExpansionLoc(RD->getLocation())))
-          return true;
-        OS << "RE\t" << recordName(RD) << '\t' << Def->getName() << '\n';
-        return true;
-      }
-    } F(Ctx.getSourceManager(), OS);
-    F.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
 
   /// Registration-data creations by device name and tag (TM2 in the

@@ -91,29 +91,44 @@ public:
       noteAssign(FD, RHS);
       noteCallback(FD, RHS);
       if (api::memberKind(FD) == api::MemberKind::Release)
-        noteReleaseOwner(LHS);
+        if (const RecordDecl *Owner = noteReleaseOwner(LHS))
+          noteEmptyRelease(Owner, RHS);
     }
     return true;
   }
 
+  // `x->dev.release = fn` with fn's body `{}`: nothing frees x's memory
+  // when the last reference goes.
+  void noteEmptyRelease(const RecordDecl *Owner, const Expr *RHS) {
+    const FunctionDecl *Fn = kbound::functionNamed(RHS);
+    const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+    const auto *Body =
+        Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+    if (Body && Body->body_empty())
+      F.EmptyReleases[Owner] = Def;
+  }
+
   // `foo->adev.dev.release = fn`, or `dev->release = fn` with
-  // `struct device *dev = &foo->dev`: the release is foo's.
-  void noteReleaseOwner(const Expr *LHS) {
+  // `struct device *dev = &foo->dev`: the release is foo's. Returns foo's
+  // struct (canonical), or null when the owner is not found.
+  const RecordDecl *noteReleaseOwner(const Expr *LHS) {
     const Expr *E = LHS;
     for (unsigned Hops = 0; Hops < 4; ++Hops) {
       E = kbound::accessBase(E);
       const RecordDecl *RD = kbound::pointeeRecord(E);
       if (RD && !api::isRecord(RD, api::RecordKind::Device)) {
-        F.ReleaseHandled.insert(cast<RecordDecl>(RD->getCanonicalDecl()));
-        return;
+        const auto *Owner = cast<RecordDecl>(RD->getCanonicalDecl());
+        F.ReleaseHandled.insert(Owner);
+        return Owner;
       }
       // A local struct device pointer: follow its initializer.
       const auto *DRE = dyn_cast<DeclRefExpr>(E);
       const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
       if (!VD || !VD->getInit())
-        return;
+        return nullptr;
       E = VD->getInit();
     }
+    return nullptr;
   }
 
   bool VisitInitListExpr(InitListExpr *Syn) {

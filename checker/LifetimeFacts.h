@@ -11,6 +11,7 @@
 #define KBOUND_LIFETIME_FACTS_H
 
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang {
@@ -38,6 +39,10 @@ struct FileFacts {
   /// Record types whose device release the file defines: a release does
   /// container_of() to them, or is assigned through one of their members.
   llvm::SmallPtrSet<const clang::RecordDecl *, 8> ReleaseHandled;
+  /// Empty release callbacks (`{}`) installed on a struct's device, by the
+  /// struct (canonical): nothing frees its memory at the last put.
+  llvm::DenseMap<const clang::RecordDecl *, const clang::FunctionDecl *>
+      EmptyReleases;
   /// The file sets a device release callback (a `void (struct device *)`
   /// assigned to a .release member): the ones its devices get are known.
   bool HasDeviceRelease = false;
