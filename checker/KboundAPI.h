@@ -79,6 +79,7 @@ llvm::StringRef familyName(Family F);
   X(ManagedFree) /* devm_kfree(dev, p) */                                      \
   /* ERR_PTR helpers. */                                                       \
   X(IsErr) X(IsErrOrNull) X(PtrErr) X(PtrErrOrZero) X(ErrCast)                 \
+  X(MakeErr)     /* ERR_PTR(err): an error pointer from a -errno */           \
   /* Neither keeps nor tears down what it is given. */                        \
   X(Logging) X(Harmless)                                                       \
   X(Store) /* links arg Arg into a list others walk: a hand-off */

@@ -73,6 +73,11 @@ REGISTER_MAP_WITH_PROGRAMSTATE(KbBorrowMap, const MemRegion *, SymbolRef)
 REGISTER_SET_WITH_PROGRAMSTATE(KbPendingBorrow, const MemRegion *)
 // Memory from devm_kzalloc() & co. on this path: devres frees it at unbind.
 REGISTER_SET_WITH_PROGRAMSTATE(KbDevmAllocs, SymbolRef)
+// File-static variables (FileFacts::isPrivateVar) that a probe or __init
+// function set to a tracked device, with that device: a call to another
+// file cannot change them, although the engine invalidates every global.
+REGISTER_MAP_WITH_PROGRAMSTATE(KbPrivateHolders, const MemRegion *,
+                               const MemRegion *)
 // Devices this path took another reference to (get_device): the model does
 // not count references, so their puts are not followed.
 REGISTER_SET_WITH_PROGRAMSTATE(KbExtraRef, const MemRegion *)
@@ -99,6 +104,9 @@ public:
       Facts = FileFacts::compute(C.getASTContext());
     return *Facts;
   }
+  // Functions whose body has an asm goto, by definition (callsAsmGoto()).
+  mutable llvm::DenseMap<const FunctionDecl *, bool> AsmGotoFns;
+  bool callsAsmGoto(const CallEvent &Call) const;
   bool mayReportHalfTeardown(const DevState &D, CheckerContext &C) const;
   bool releaseMayFree(const DevState &D, const MemRegion *R,
                       CheckerContext &C) const;
@@ -601,6 +609,17 @@ bool returnsError(const Expr *RetE, CheckerContext &C) {
         if (IsErr && !NotErr)
           return true;
       }
+  // The same truncated to int (`ret = PTR_ERR(p)`): the engine keeps
+  // (int)p as a cast symbol whose zero-ness it cannot decide, although no
+  // ERR_PTR truncates to 0.
+  if (SymbolRef S = V.getAsSymbol())
+    if (const auto *SC = dyn_cast<SymbolCast>(S))
+      if (Loc::isLocType(SC->getOperand()->getType()))
+        if (auto Cond = errPtrCond(SC->getOperand(), C)) {
+          auto [IsErr, NotErr] = State->assume(*Cond);
+          if (IsErr && !NotErr)
+            return true;
+        }
   if (T->isIntegerType() || T->isBooleanType()) {
     // Definitely non-zero.
     auto [NonZero, Zero] = State->assume(*DV);
@@ -1524,12 +1543,34 @@ void LifetimeModel::postInitOrAdd(const CallEvent &Call,
   }
 }
 
+/// A function of another file cannot have changed the private variables
+/// that hold tracked devices: bind them back to their device (the engine's
+/// invalidation made them fresh symbols, and a later teardown through the
+/// variable would not reach the device).
+static void restoreHolders(const CallEvent &Call, CheckerContext &C) {
+  ProgramStateRef State = C.getState();
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (State->get<KbPrivateHolders>().isEmpty() || !FD || FD->hasBody())
+    return;
+  ProgramStateRef N = State;
+  for (const auto &[Var, Dev] : State->get<KbPrivateHolders>())
+    if (N->getSVal(loc::MemRegionVal(Var)).getAsRegion() != Dev)
+      N = N->bindLoc(loc::MemRegionVal(Var), loc::MemRegionVal(Dev),
+                     C.getLocationContext());
+  if (N != State)
+    C.addTransition(N);
+}
+
 void LifetimeModel::checkPostCall(const CallEvent &Call,
                                   CheckerContext &C) const {
   using api::Role;
   if (!Call.isGlobalCFunction())
     return;
   const api::Entry *E = modeled(Call);
+  if (!api::lookup(Call)) {
+    restoreHolders(Call, C);
+    return;
+  }
   Role R = E ? E->R : Role::Unknown;
   if (api::isRegCreate(R)) {
     postCreate(Call, C);
@@ -1679,11 +1720,40 @@ static bool evalWithoutSideEffects(const CallEvent &Call, CheckerContext &C) {
   return true;
 }
 
+static bool containsAsmGoto(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *A = dyn_cast<GCCAsmStmt>(S))
+    if (A->isAsmGoto())
+      return true;
+  for (const Stmt *Sub : S->children())
+    if (containsAsmGoto(Sub))
+      return true;
+  return false;
+}
+
+/// Does \p Call's body contain an `asm goto`? The engine ends every path
+/// that reaches one (clang 14-19), so inlining arch_static_branch() would end
+/// every path through a dev_dbg() or a static key test of a kernel built
+/// with jump labels.
+bool LifetimeModel::callsAsmGoto(const CallEvent &Call) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->hasBody())
+    return false;
+  FD = FD->getDefinition();
+  auto [It, New] = AsmGotoFns.try_emplace(FD, false);
+  if (New)
+    It->second = containsAsmGoto(FD->getBody());
+  return It->second;
+}
+
 bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   using api::Role;
   const api::Entry *Row = api::lookup(Call);
   if (!Row)
-    return false;
+    // Its result is unknown, and it has no side effect on what is modeled
+    // (static keys, jump labels).
+    return callsAsmGoto(Call) && evalWithoutSideEffects(Call, C);
   bool Modeled = api::isModeledFamily(Row->Fam);
   Role R = Row->R;
   // The static inline teardown wrappers: modeled, not inlined.
@@ -1713,6 +1783,29 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
       }
     C.addTransition(State);
     return true;
+  }
+  // ERR_PTR(err) of a symbolic err: the engine's int-to-pointer cast gives
+  // Unknown, and with it a returned ERR_PTR(ret) would not be an error
+  // return. A fresh pointer that is an ERR_PTR whenever err is non-zero.
+  if (R == Role::MakeErr) {
+    const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+    auto Err = Call.getArgSVal(0).getAs<DefinedSVal>();
+    if (!CE || !Err || Err->getAs<nonloc::ConcreteInt>())
+      return false;
+    ProgramStateRef State = C.getState();
+    auto [NonZero, Zero] = State->assume(*Err);
+    if (!NonZero || Zero)
+      return false;
+    SValBuilder &SVB = C.getSValBuilder();
+    DefinedOrUnknownSVal P = SVB.conjureSymbolVal(nullptr, CE, C.getLocationContext(),
+                                         Call.getResultType(), C.blockCount());
+    if (SymbolRef S = P.getAsSymbol())
+      if (auto Cond = errPtrCond(S, C))
+        if (ProgramStateRef Err = State->assume(*Cond, true)) {
+          C.addTransition(Err->BindExpr(CE, C.getLocationContext(), P));
+          return true;
+        }
+    return false;
   }
   // IS_ERR() on a pointer known not to be an ERR_PTR. The inline body's
   // comparison is lost on casted regions (Element{SymRegion{p}}), which
@@ -1783,7 +1876,7 @@ LifetimeModel::checkPointerEscape(ProgramStateRef State,
       // A sibling field of the container (&priv->lock) does not hand the
       // device over; the device, its container, a field of the device, or
       // anything that reaches the container through another object does.
-      bool SameBaseUnrelated = false, Direct = false;
+      bool SameBaseUnrelated = false, Direct = false, LocalArg = false;
       for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
         const MemRegion *AR = regionOf(Call->getArgSVal(I));
         if (!AR)
@@ -1792,10 +1885,20 @@ LifetimeModel::checkPointerEscape(ProgramStateRef State,
           Direct = true;
         else if (AR->getBaseRegion() == R->getBaseRegion())
           SameBaseUnrelated = true;
+        else if (isa<StackSpaceRegion>(AR->getMemorySpace()))
+          LocalArg = true; // a local struct may carry it (info.pdev)
       }
+      // A function of another file that is not given the device cannot
+      // reach it unless it was stored where others look (EscapedBind): a
+      // device kept in a file-static variable is out of its reach.
+      const Decl *CD = Call->getDecl();
+      bool Reaches = Direct || SameBaseUnrelated || LocalArg || D.EscapedBind || !CD ||
+                     CD->hasBody() || hasCallbackArg(*Call);
       // Printing keeps nothing, but an indirect reach still invalidates the
       // container pointer (the device may be re-read as another region).
-      if (Print ? (!Direct && !SameBaseUnrelated)
+      if (!Reaches)
+        ;
+      else if (Print ? (!Direct && !SameBaseUnrelated)
                 : (Direct || !SameBaseUnrelated))
         if (!receivesOnlyContextDevice(*Call, R, D.Fam)) {
           N.EscapedCall = true;
@@ -1827,12 +1930,28 @@ void LifetimeModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
                               CheckerContext &C) const {
   const MemRegion *VR = Val.getAsRegion();
   const MemRegion *LR = Loc.getAsRegion();
+  ProgramStateRef State = C.getState();
+  if (LR && State->get<KbPrivateHolders>(LR)) {
+    if (VR && *State->get<KbPrivateHolders>(LR) == VR)
+      return; // restoreHolders()
+    State = State->remove<KbPrivateHolders>(LR);
+    C.addTransition(State);
+  }
   if (!VR || !LR)
     return;
   const MemRegion *VBase = VR->getBaseRegion(), *LBase = LR->getBaseRegion();
   if (VBase == LBase || isa<StackSpaceRegion>(LR->getMemorySpace()))
     return;
-  ProgramStateRef State = C.getState();
+  // A probe or __init function that keeps its device in a private file
+  // variable for .remove or the module exit, which run only if it
+  // succeeds: on its own error paths the teardown is still its.
+  if (const auto *Var = dyn_cast<VarRegion>(LR))
+    if (facts(C).isPrivateVar(Var->getDecl()) &&
+        facts(C).isSetupFn(C.getStackFrame()->getDecl()) &&
+        State->get<KbDevMap>(VR)) {
+      C.addTransition(State->set<KbPrivateHolders>(LR, VR));
+      return;
+    }
   bool Changed = false;
   for (const auto &[R, D] : State->get<KbDevMap>()) {
     if (R->getBaseRegion() != VBase || D.EscapedBind)

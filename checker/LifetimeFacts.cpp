@@ -67,6 +67,8 @@ public:
     api::MemberKind K = api::memberKind(Member);
     if (K == api::MemberKind::Remove)
       F.RemoveFns.insert(Fn->getCanonicalDecl());
+    else if (K == api::MemberKind::Probe)
+      F.ProbeFns.insert(Fn->getCanonicalDecl());
     else if (K == api::MemberKind::Release)
       ReleaseFns.insert(Fn->getCanonicalDecl());
   }
@@ -74,6 +76,15 @@ public:
   bool VisitVarDecl(VarDecl *VD) {
     if (const Expr *Init = VD->getInit())
       noteVar(VD, Init);
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_AddrOf)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          F.AddrTaken.insert(VD->getCanonicalDecl());
     return true;
   }
 
@@ -291,6 +302,21 @@ FileFacts FileFacts::compute(ASTContext &Ctx) {
 bool FileFacts::isDevmField(const Expr *E) const {
   const FieldDecl *FD = memberField(E);
   return FD && DevmFields.count(FD) && !OtherFields.count(FD);
+}
+
+bool FileFacts::isSetupFn(const Decl *D) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  if (!FD)
+    return false;
+  if (ProbeFns.count(FD->getCanonicalDecl()))
+    return true;
+  const auto *SA = FD->getAttr<SectionAttr>();
+  return SA && SA->getName() == ".init.text";
+}
+
+bool FileFacts::isPrivateVar(const VarDecl *VD) const {
+  return VD && VD->hasGlobalStorage() && !VD->isExternallyVisible() &&
+         !AddrTaken.count(VD->getCanonicalDecl());
 }
 
 bool FileFacts::isRemoveFn(const Decl *D) const {

@@ -30,6 +30,11 @@ struct FileFacts {
   llvm::SmallPtrSet<const clang::FieldDecl *, 8> OtherFields;
   /// Functions used as the .remove member of a driver struct.
   llvm::SmallPtrSet<const clang::FunctionDecl *, 8> RemoveFns;
+  /// Variables whose address the file takes (`&var`): a function of another
+  /// file may write them.
+  llvm::SmallPtrSet<const clang::VarDecl *, 8> AddrTaken;
+  /// Functions used as the .probe member of a driver struct.
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 8> ProbeFns;
   /// Record types a .release callback kfree()s (a device embedded in one is
   /// freed with it).
   llvm::SmallPtrSet<const clang::RecordDecl *, 8> ReleaseFreed;
@@ -51,6 +56,12 @@ struct FileFacts {
 
   bool isDevmField(const clang::Expr *E) const;
   bool isRemoveFn(const clang::Decl *D) const;
+  /// A .probe callback or an __init function: when it fails, no teardown
+  /// callback (.remove, module exit) runs for what it set up.
+  bool isSetupFn(const clang::Decl *D) const;
+  /// A file-static variable whose address the file never takes: no
+  /// function of another file can read or write it.
+  bool isPrivateVar(const clang::VarDecl *VD) const;
   /// Functions installed as a .release member (device release callbacks).
   llvm::SmallPtrSet<const clang::FunctionDecl *, 8> ReleaseFns;
   bool isReleaseFn(const clang::Decl *D) const;

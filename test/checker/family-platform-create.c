@@ -112,3 +112,67 @@ int create_devm_action(void)
 		return ret;
 	return expose(&pdev->dev);
 }
+
+struct drm_like {
+	struct platform_device *platform;
+};
+static struct drm_like *drm_global;
+void *devres_open_group(struct device *dev, void *id, unsigned int gfp);
+void devres_release_group(struct device *dev, void *id);
+void *devm_drm_like_alloc(struct device *parent, unsigned long size);
+
+/* RL4: 6.12's vgem_init() with the fix reverted. The error is PTR_ERR() of
+ * a global, truncated to int: the return is still an error. */
+int create_ptr_err_global(void)
+{
+	struct platform_device *pdev;
+	int ret;
+
+	pdev = platform_device_register_simple("vgem", -1, NULL, 0);
+	if (IS_ERR(pdev))
+		return PTR_ERR(pdev);
+	if (!devres_open_group(&pdev->dev, NULL, 0)) {
+		ret = -ENOMEM;
+		goto out_unregister;
+	}
+	drm_global = devm_drm_like_alloc(&pdev->dev, sizeof(*drm_global));
+	if (IS_ERR(drm_global)) {
+		ret = PTR_ERR(drm_global);
+		goto out_devres;
+	}
+	drm_global->platform = pdev;
+	return 0;
+out_devres:
+	devres_release_group(&pdev->dev, NULL);
+	return ret; // expected-warning {{[RL4]}}
+out_unregister:
+	platform_device_unregister(pdev);
+	return ret;
+}
+
+/* Correct twin: the devres error path falls through to the unregister. */
+int create_ptr_err_global_ok(void)
+{
+	struct platform_device *pdev;
+	int ret;
+
+	pdev = platform_device_register_simple("vgem", -1, NULL, 0);
+	if (IS_ERR(pdev))
+		return PTR_ERR(pdev);
+	if (!devres_open_group(&pdev->dev, NULL, 0)) {
+		ret = -ENOMEM;
+		goto out_unregister;
+	}
+	drm_global = devm_drm_like_alloc(&pdev->dev, sizeof(*drm_global));
+	if (IS_ERR(drm_global)) {
+		ret = PTR_ERR(drm_global);
+		goto out_devres;
+	}
+	drm_global->platform = pdev;
+	return 0;
+out_devres:
+	devres_release_group(&pdev->dev, NULL);
+out_unregister:
+	platform_device_unregister(pdev);
+	return ret;
+}
