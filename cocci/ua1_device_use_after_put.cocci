@@ -50,6 +50,13 @@ kb_rep = set()		# reported uses
 kb_done = set()		# uses printed (a use after two puts is one report)
 kb_fns = set()		# (file, function) that call an init or register
 
+def kb_typed(p):
+    """The declared types at p are asked about: a file whose release frees
+    a container, the function of an init or a release."""
+    key = (p.file, p.current_element)
+    return p.file in kbound_freeing_release and \
+        (key in kb_fns or key in kbound_release_fns)
+
 def kb_first(k, line):
     """k is the first use after the put at line (one report per put)."""
     uses = [u for (u, _, _, l, _, _) in kb_rep if l == line and u[0] == k[0]]
@@ -251,10 +258,13 @@ if (pf[0].file, fn) in kbound_release_fns and m:
 // The declared types of locals and parameters: a kfree() after the put is
 // a double free only when some release frees that type (thermal_core's
 // release frees its cooling devices; the zone is the owner's to kfree()).
-@ctyp depends on i1@
+// Only asked (kbound_release_may_free) in a file whose release frees a
+// container (relf, relf2), in the function of the init and in the releases:
+// the types are read there only, not in every function of the file.
+@ctyp depends on fi && (relf || relf2)@
 identifier x;
 type T;
-position pd;
+position pd : script:python() { kb_typed(pd[0]) };
 @@
 \(T x@pd;\|T x@pd = ...;\)
 
@@ -265,10 +275,10 @@ pd << ctyp.pd;
 @@
 kbound_decl_type(pd[0], x, t)
 
-@ptyp depends on i1@
+@ptyp depends on fi && (relf || relf2)@
 identifier fn, x;
 type T;
-position pd;
+position pd : script:python() { kb_typed(pd[0]) };
 @@
 fn(..., T x@pd, ...) { ... }
 
