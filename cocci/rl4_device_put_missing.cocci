@@ -40,6 +40,7 @@ from kbound_cocci import *
 kb_file = None		# the file being matched (for identifier constraints)
 kb_rep = set()		# reported returns
 kb_loop = set()		# inits inside a loop
+kb_fns = set()		# (file, function) that call an init or register
 kb_quiet = re.compile(r'^(device_add|dev_set_name|device_set_node|device_init_wakeup|device_enable_async_suspend|device_set_\w+|dev_pm_\w+|platform_device_add(_data|_resources|_properties)?|platform_set_drvdata|dev_set_drvdata|dev_(err|warn|info|dbg|notice|crit|emerg|alert|err_probe|name|printk)\w*|pr_\w+|printk|WARN\w*|BUG_ON|of_node_get|of_node_put|fwnode_handle_get|device_create_file|device_remove_file|sysfs_\w+|get_device)$')
 
 def kb_handoff(f):
@@ -91,11 +92,24 @@ pa << ald.pa;
 @@
 kbound_alias(pa[0], a, c, fld)
 
+// The functions that make a device: what a function set or stored is only
+// asked about there (script s), so set, setd and sto look nowhere else.
+@fi depends on i0@
+identifier INIT =~ "^(device_register|device_initialize|platform_device_register)$";
+position p;
+@@
+INIT@p(...)
+
+@script:python@
+p << fi.p;
+@@
+kb_fns.add((p[0].file, p[0].current_element))
+
 // What the function sets itself: `x = <call>(...)`, `T *x = <call>(...)`.
-@set depends on i0@
+@set depends on fi@
 expression X;
 identifier F;
-position ps;
+position ps : script:python() { (ps[0].file, ps[0].current_element) in kb_fns };
 @@
 X@ps = F(...)
 
@@ -105,10 +119,10 @@ ps << set.ps;
 @@
 kbound_set(ps[0], x)
 
-@setd depends on i0@
+@setd depends on fi@
 identifier X, F;
 type T;
-position ps;
+position ps : script:python() { (ps[0].file, ps[0].current_element) in kb_fns };
 @@
 T X@ps = F(...);
 
@@ -119,9 +133,9 @@ ps << setd.ps;
 kbound_set(ps[0], x)
 
 // Stores into a field or an array element: `priv->x = x`, `a[i] = x`.
-@sto depends on i0@
+@sto depends on fi@
 expression X, Y;
-position ps;
+position ps : script:python() { (ps[0].file, ps[0].current_element) in kb_fns };
 @@
 X@ps = Y
 
@@ -188,6 +202,9 @@ else:
     coccinelle.C = cocci.make_expr(c)
 
 // (a) The register failed: its failure branch returns without the put.
+// The declaration form spells each failure test as its own branch (see
+// rl5_device_put_without_del.cocci: the nested disjunction after `T ret =`
+// is slow to parse and to match).
 @rb depends on s@
 identifier i.INIT, ret;
 position i.pi, pf;
@@ -199,7 +216,16 @@ ret = INIT@pi(...);
 if@pf (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
 |
 T ret = INIT@pi(...);
-if@pf (\(ret\|ret < 0\|ret != 0\|unlikely(ret)\)) S
+if@pf (ret) S
+|
+T ret = INIT@pi(...);
+if@pf (ret < 0) S
+|
+T ret = INIT@pi(...);
+if@pf (ret != 0) S
+|
+T ret = INIT@pi(...);
+if@pf (unlikely(ret)) S
 |
 if@pf (\(INIT@pi(...)\|INIT@pi(...) < 0\|INIT@pi(...) != 0\|unlikely(INIT@pi(...))\)) S
 )
@@ -342,7 +368,11 @@ if kbound_key(p[0]) in kb_rep:
     "[RL4] %s(%s) but this path returns without its put" % (init, kbound_pretty(e)))
 
 // (c) A platform device from platform_device_alloc(), past its NULL check.
-@pa exists@
+@pa0 depends on i0@
+@@
+platform_device_alloc(...)
+
+@pa depends on pa0 exists@
 expression P : script:python() { not kbound_element(P) };
 position pi : script:python() { kbound_key(pi[0]) not in kb_loop };
 position p;

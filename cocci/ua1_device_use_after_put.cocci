@@ -33,6 +33,13 @@ position p0;
 @@
 \(put_device@p0(...)\|platform_device_put@p0(...)\|device_unregister@p0(...)\|platform_device_unregister@p0(...)\)
 
+// Every finding is about a device this file makes: files that only put
+// devices made elsewhere are not parsed (spatch's token filter).
+@i1 depends on i0@
+position p1;
+@@
+\(device_register@p1(...)\|device_initialize@p1(...)\|platform_device_register@p1(...)\|platform_device_alloc@p1(...)\)
+
 @initialize:python@
 @@
 import os, re, sys
@@ -41,6 +48,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(cocci.cocci_file)))
 from kbound_cocci import *
 kb_rep = set()		# reported uses
 kb_done = set()		# uses printed (a use after two puts is one report)
+kb_fns = set()		# (file, function) that call an init or register
+
+def kb_typed(p):
+    """The declared types at p are asked about: a file whose release frees
+    a container, the function of an init or a release."""
+    key = (p.file, p.current_element)
+    return p.file in kbound_freeing_release and \
+        (key in kb_fns or key in kbound_release_fns)
 
 def kb_first(k, line):
     """k is the first use after the put at line (one report per put)."""
@@ -50,16 +65,30 @@ def kb_first(k, line):
 # (a del after the put is UA5).
 kb_value = re.compile(r'^(PTR_ERR|IS_ERR|IS_ERR_OR_NULL|ERR_CAST|PTR_ERR_OR_ZERO|kfree|kvfree|kfree_sensitive|WARN_ON|WARN_ON_ONCE|BUG_ON|get_device|put_device|platform_device_put|device_unregister|platform_device_unregister|device_del|platform_device_del)$')
 
+// The functions that make a device: the aliases and what a function set are
+// only asked about there (script s), so al, ald, set and setd look nowhere
+// else.
+@fi depends on i1@
+identifier INIT =~ "^(device_register|device_initialize|platform_device_register)$";
+position p;
+@@
+INIT@p(...)
+
+@script:python@
+p << fi.p;
+@@
+kb_fns.add((p[0].file, p[0].current_element))
+
 // Aliases `dev = &priv->dev`: the container is what gets freed.
-@al depends on i0@
+@al depends on fi@
 identifier A;
 expression C;
 identifier fld;
-position pa;
+position pa : script:python() { (pa[0].file, pa[0].current_element) in kb_fns };
 @@
 A@pa = &C->fld
 
-@script:python depends on i0@
+@script:python@
 a << al.A;
 c << al.C;
 fld << al.fld;
@@ -67,16 +96,16 @@ pa << al.pa;
 @@
 kbound_alias(pa[0], a, c, fld)
 
-@ald depends on i0@
+@ald depends on fi@
 identifier A;
 expression C;
 identifier fld;
 type T;
-position pa;
+position pa : script:python() { (pa[0].file, pa[0].current_element) in kb_fns };
 @@
 T A@pa = &C->fld;
 
-@script:python depends on i0@
+@script:python@
 a << ald.A;
 c << ald.C;
 fld << ald.fld;
@@ -87,10 +116,10 @@ kbound_alias(pa[0], a, c, fld)
 // What the function sets itself from a call: only a device it made (in
 // memory it got) is judged; a device passed in, or in static memory
 // (`z = &zorro_autocon[i]`), may hold other references.
-@set depends on i0@
+@set depends on fi@
 expression X;
 identifier F;
-position ps;
+position ps : script:python() { (ps[0].file, ps[0].current_element) in kb_fns };
 @@
 X@ps = F(...)
 
@@ -100,10 +129,10 @@ ps << set.ps;
 @@
 kbound_set(ps[0], x)
 
-@setd depends on i0@
+@setd depends on fi@
 identifier X, F;
 type T;
-position ps;
+position ps : script:python() { (ps[0].file, ps[0].current_element) in kb_fns };
 @@
 T X@ps = F(...);
 
@@ -115,7 +144,7 @@ kbound_set(ps[0], x)
 
 // The device made here: E is the device (the put's argument), C the memory
 // that holds it.
-@i depends on i0@
+@i depends on i1@
 identifier INIT =~ "^(device_register|device_initialize|platform_device_register)$";
 expression A;
 position pi;
@@ -141,7 +170,7 @@ else:
 // whether one of them kfree()s its container.  A file whose releases all
 // leave the memory to the owner (an empty release, the owner kfree()s after
 // the unregister) is UA8 ground, not UA2's.
-@rel depends on i0@
+@rel depends on i1@
 identifier fn;
 expression X;
 position pr;
@@ -162,7 +191,7 @@ pr << rel.pr;
 @@
 kbound_release_fns.add((pr[0].file, fn))
 
-@reli depends on i0@
+@reli depends on i1@
 identifier fn, I, S;
 position pr;
 @@
@@ -182,7 +211,7 @@ pr << reli.pr;
 @@
 kbound_release_fns.add((pr[0].file, fn))
 
-@relf depends on i0 exists@
+@relf depends on i1 exists@
 identifier fn, d, x;
 expression E;
 type T;
@@ -209,7 +238,7 @@ x << relf.x;
 if (pf[0].file, fn) in kbound_release_fns and ('container_of' in e or re.match(r'^\s*to_\w+\s*\(', e)):
     kbound_release_frees(pf[0], fn, 'var', x)
 
-@relf2 depends on i0@
+@relf2 depends on i1@
 identifier fn, d;
 expression E;
 position pf;
@@ -229,10 +258,13 @@ if (pf[0].file, fn) in kbound_release_fns and m:
 // The declared types of locals and parameters: a kfree() after the put is
 // a double free only when some release frees that type (thermal_core's
 // release frees its cooling devices; the zone is the owner's to kfree()).
-@ctyp depends on i0@
+// Only asked (kbound_release_may_free) in a file whose release frees a
+// container (relf, relf2), in the function of the init and in the releases:
+// the types are read there only, not in every function of the file.
+@ctyp depends on fi && (relf || relf2)@
 identifier x;
 type T;
-position pd;
+position pd : script:python() { kb_typed(pd[0]) };
 @@
 \(T x@pd;\|T x@pd = ...;\)
 
@@ -243,10 +275,10 @@ pd << ctyp.pd;
 @@
 kbound_decl_type(pd[0], x, t)
 
-@ptyp depends on i0@
+@ptyp depends on fi && (relf || relf2)@
 identifier fn, x;
 type T;
-position pd;
+position pd : script:python() { kb_typed(pd[0]) };
 @@
 fn(..., T x@pd, ...) { ... }
 
@@ -257,7 +289,7 @@ pd << ptyp.pd;
 @@
 kbound_decl_type(pd[0], x, t)
 
-@reld depends on i0@
+@reld depends on i1@
 identifier fn, d;
 position pf;
 @@
@@ -270,7 +302,7 @@ pf << reld.pf;
 if (pf[0].file, fn) in kbound_release_fns:
     kbound_device_release.add(pf[0].file)
 
-@ua1 exists@
+@ua1 depends on i1 exists@
 expression s.E, s.C;
 identifier i.INIT, fld;
 identifier PUT =~ "^(put_device|platform_device_put|device_unregister|platform_device_unregister)$";
@@ -299,7 +331,7 @@ PUT@pu(E);
 )
 
 // Platform devices from platform_device_alloc().
-@pa exists@
+@pa depends on i1 exists@
 expression P : script:python() { not kbound_element(P) };
 identifier fld;
 identifier PUT =~ "^(platform_device_put|platform_device_unregister)$";

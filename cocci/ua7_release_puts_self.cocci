@@ -126,8 +126,11 @@ pr << reli.pr;
 @@
 kb_release.setdefault((pr[0].file, fn), pr[0].line)
 
+// Everything below is about a release the file installs (rel, reli): files
+// without one are not parsed (spatch's token filter), and lc looks only in
+// those releases.
 // Functions that take a struct device (the candidates), with its name.
-@rf depends on i0@
+@rf depends on i0 && (rel || reli)@
 identifier fn, d;
 position pf;
 @@
@@ -142,7 +145,7 @@ kb_param[(pf[0].file, fn)] = d
 
 // The file's to_foo() helpers: a function or macro that returns
 // container_of() of its struct device parameter.
-@hf depends on i0@
+@hf depends on i0 && (rel || reli)@
 identifier h, a;
 type T;
 expression E;
@@ -160,7 +163,7 @@ m = kb_container.match(kbound_squash(e))
 if m and m.group(1) == a:
     kb_helper[(ph[0].file, h)] = m.group(3)
 
-@hm depends on i0@
+@hm depends on i0 && (rel || reli)@
 identifier h, a;
 expression E;
 position ph;
@@ -179,11 +182,11 @@ if m and m.group(1) == a:
 
 // Locals derived from the release argument: `foo = container_of(dev, ...)`,
 // `foo = to_foo(dev)`.
-@lc depends on i0@
+@lc depends on i0 && (rel || reli)@
 identifier x;
 expression E;
 type T;
-position pl;
+position pl : script:python() { (pl[0].file, pl[0].current_element) in kb_release };
 @@
 (
 T x@pl = E;
@@ -206,7 +209,7 @@ if key in kb_release and key in kb_param:
         del locs[x]	# reassigned from something else: not the device any more
 
 // The teardown calls in a release.
-@tc depends on i0@
+@tc depends on i0 && (rel || reli)@
 identifier API =~ "^(put_device|device_unregister|device_del|platform_device_(put|del|unregister)|auxiliary_device_(uninit|delete|destroy))$";
 expression A;
 position p : script:python() { (p[0].file, p[0].current_element) in kb_release };
