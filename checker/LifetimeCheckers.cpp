@@ -94,7 +94,8 @@ class LifetimeModel
     : public Checker<check::PreCall, check::PostCall, eval::Call,
                      check::DeadSymbols, check::LiveSymbols, check::Bind,
                      check::PointerEscape, check::PreStmt<ReturnStmt>,
-                     check::EndFunction, check::Location> {
+                     check::EndFunction, check::Location,
+                     check::RegionChanges> {
 public:
   CheckSet Checks;
   // Facts about the whole file, computed on first use (one model per TU).
@@ -113,6 +114,10 @@ public:
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  ProgramStateRef
+  checkRegionChanges(ProgramStateRef State, const InvalidatedSymbols *,
+                     ArrayRef<const MemRegion *>, ArrayRef<const MemRegion *>,
+                     const LocationContext *LCtx, const CallEvent *Call) const;
   bool evalCall(const CallEvent &Call, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
   void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
@@ -1544,21 +1549,24 @@ void LifetimeModel::postInitOrAdd(const CallEvent &Call,
 }
 
 /// A function of another file cannot have changed the private variables
-/// that hold tracked devices: bind them back to their device (the engine's
-/// invalidation made them fresh symbols, and a later teardown through the
-/// variable would not reach the device).
-static void restoreHolders(const CallEvent &Call, CheckerContext &C) {
-  ProgramStateRef State = C.getState();
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (State->get<KbPrivateHolders>().isEmpty() || !FD || FD->hasBody())
-    return;
-  ProgramStateRef N = State;
+/// that hold tracked devices (KbPrivateHolders): after the engine's
+/// invalidation for such a call made them fresh symbols, bind them back to
+/// their device, or a later teardown through the variable would not reach
+/// it.
+ProgramStateRef LifetimeModel::checkRegionChanges(
+    ProgramStateRef State, const InvalidatedSymbols *,
+    ArrayRef<const MemRegion *>, ArrayRef<const MemRegion *>,
+    const LocationContext *LCtx, const CallEvent *Call) const {
+  const auto *FD = Call ? dyn_cast_or_null<FunctionDecl>(Call->getDecl())
+                        : nullptr;
+  if (!FD || FD->hasBody() || !LCtx ||
+      State->get<KbPrivateHolders>().isEmpty())
+    return State;
   for (const auto &[Var, Dev] : State->get<KbPrivateHolders>())
-    if (N->getSVal(loc::MemRegionVal(Var)).getAsRegion() != Dev)
-      N = N->bindLoc(loc::MemRegionVal(Var), loc::MemRegionVal(Dev),
-                     C.getLocationContext());
-  if (N != State)
-    C.addTransition(N);
+    if (State->getSVal(loc::MemRegionVal(Var)).getAsRegion() != Dev)
+      State = State->bindLoc(loc::MemRegionVal(Var), loc::MemRegionVal(Dev),
+                             LCtx, /*notifyChanges=*/false);
+  return State;
 }
 
 void LifetimeModel::checkPostCall(const CallEvent &Call,
@@ -1567,10 +1575,6 @@ void LifetimeModel::checkPostCall(const CallEvent &Call,
   if (!Call.isGlobalCFunction())
     return;
   const api::Entry *E = modeled(Call);
-  if (!api::lookup(Call)) {
-    restoreHolders(Call, C);
-    return;
-  }
   Role R = E ? E->R : Role::Unknown;
   if (api::isRegCreate(R)) {
     postCreate(Call, C);
@@ -1933,7 +1937,7 @@ void LifetimeModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
   ProgramStateRef State = C.getState();
   if (LR && State->get<KbPrivateHolders>(LR)) {
     if (VR && *State->get<KbPrivateHolders>(LR) == VR)
-      return; // restoreHolders()
+      return; // checkRegionChanges() putting it back
     State = State->remove<KbPrivateHolders>(LR);
     C.addTransition(State);
   }

@@ -204,3 +204,38 @@ err:
 	helper_teardown();
 	return ret;
 }
+
+static struct platform_device *compal_device;
+void *rfkill_alloc(const char *name);
+static void *rfk;
+
+static int setup_rfkill(void)
+{
+	rfk = rfkill_alloc("wifi");
+	if (!rfk)
+		return -ENOMEM;
+	return 0;
+}
+
+/* Correct (compal_init()): the static is torn down through the ladder after
+ * calls of other files (rfkill_alloc(), a table row) in an inlined helper. */
+__attribute__((__section__(".init.text"))) int compal_init(void)
+{
+	int ret;
+
+	compal_device = platform_device_alloc("compal", -1);
+	if (!compal_device)
+		return -ENOMEM;
+	ret = platform_device_add(compal_device);
+	if (ret)
+		goto err_platform_device;
+	ret = setup_rfkill();
+	if (ret)
+		goto err_rfkill;
+	return 0;
+err_rfkill:
+	platform_device_del(compal_device);
+err_platform_device:
+	platform_device_put(compal_device);
+	return ret;
+}
