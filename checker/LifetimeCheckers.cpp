@@ -777,8 +777,23 @@ bool LifetimeModel::mayReportHalfTeardown(const DevState &D,
 /// (platform_device_alloc, auxiliary_device_create) have the core's
 /// release, which frees them; so does any device whose release is not in
 /// the file (the kernel's rule).
+/// A put of a generic or platform device whose set-up this path did not see
+/// may drop one of several references its caller holds (kobject_get(), cdev
+/// refs, a get_device() before async_schedule()).
+static bool putMayDropAnotherRef(const DevState &D) {
+  return D.Assumed && !api::isAuxiliaryFamily(D.Fam);
+}
+
 bool LifetimeModel::releaseMayFree(const DevState &D, const MemRegion *R,
                                    CheckerContext &C) const {
+  // A bare put of a device this path did not set up (the put started its
+  // tracking) may drop one of several references: the one a get_device()
+  // took when the driver stored it (dell_smbios_unregister_device()), while
+  // the caller still holds its own. An unregister is a teardown, and is
+  // judged as one.
+  if (D.K == DevKind::UninitAdded && D.UninitAt == D.Origin &&
+      putMayDropAnotherRef(D))
+    return false;
   if (const auto *CE = dyn_cast_or_null<CallExpr>(D.Origin.S)) {
     api::Role OR = api::roleOf(CE);
     if (OR == api::Role::AllocInit || OR == api::Role::Create)
@@ -947,13 +962,6 @@ void LifetimeModel::preRegistrationCall(const CallEvent &Call,
            nullptr, Site());
     continueFrom(C, State->set<KbRegMap>(Reg, RS->reported()), N);
   }
-}
-
-/// A put of a generic or platform device whose set-up this path did not see
-/// may drop one of several references its caller holds (kobject_get(), cdev
-/// refs, a get_device() before async_schedule()).
-static bool putMayDropAnotherRef(const DevState &D) {
-  return D.Assumed && !api::isAuxiliaryFamily(D.Fam);
 }
 
 /// The struct device of a tracked device region: the region itself, or the
