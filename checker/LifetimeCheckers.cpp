@@ -1957,7 +1957,9 @@ void LifetimeModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
   // A probe or __init function that keeps its device in a private file
   // variable for .remove or the module exit, which run only if it
   // succeeds: on its own error paths the teardown is still its.
-  if (const auto *Var = dyn_cast<VarRegion>(LR))
+  // (Or an element or field of one: `static struct platform_device
+  // *pdev[2]; pdev[i] = platform_device_alloc(...)`, nct6683's init.)
+  if (const auto *Var = dyn_cast<VarRegion>(LBase))
     if (facts(C).isPrivateVar(Var->getDecl()) &&
         facts(C).isSetupFn(C.getStackFrame()->getDecl()) &&
         State->get<KbDevMap>(VR)) {

@@ -239,3 +239,39 @@ err_platform_device:
 	platform_device_put(compal_device);
 	return ret;
 }
+
+static struct platform_device *sio_pdev[2];
+int sio_find(int i);
+int acpi_check_conflict(int addr);
+
+/* Correct (nct6683's init): devices kept in a private array, torn down by
+ * the ladder after calls of other files. */
+__attribute__((__section__(".init.text"))) int sio_init(void)
+{
+	int i, err, addr;
+
+	for (i = 0; i < 2; i++) {
+		addr = sio_find(i);
+		if (addr <= 0)
+			continue;
+		sio_pdev[i] = platform_device_alloc("sio", addr);
+		if (!sio_pdev[i]) {
+			err = -ENOMEM;
+			goto exit_unregister;
+		}
+		err = acpi_check_conflict(addr);
+		if (err)
+			goto exit_put;
+		err = platform_device_add(sio_pdev[i]);
+		if (err)
+			goto exit_put;
+	}
+	return 0;
+exit_put:
+	platform_device_put(sio_pdev[i]);
+exit_unregister:
+	while (--i >= 0)
+		if (sio_pdev[i])
+			platform_device_unregister(sio_pdev[i]);
+	return err;
+}
