@@ -122,6 +122,9 @@ public:
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
   void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
+  /// checkBind()'s state: private holders and escapes by store.
+  ProgramStateRef afterBind(const MemRegion *LR, const MemRegion *VR,
+                            CheckerContext &C) const;
   ProgramStateRef checkPointerEscape(ProgramStateRef State,
                                      const InvalidatedSymbols &Escaped,
                                      const CallEvent *Call,
@@ -592,6 +595,15 @@ std::optional<NonLoc> errPtrCond(SymbolRef Sym, CheckerContext &C) {
                         SVB.getConditionType());
 }
 
+/// Is \p Sym an ERR_PTR on every path through this state?
+bool isErrPtr(SymbolRef Sym, ProgramStateRef State, CheckerContext &C) {
+  auto Cond = errPtrCond(Sym, C);
+  if (!Cond)
+    return false;
+  auto [IsErr, NotErr] = State->assume(*Cond);
+  return IsErr && !NotErr;
+}
+
 /// Does this path return an error (non-zero int, NULL or ERR_PTR)?
 bool returnsError(const Expr *RetE, CheckerContext &C) {
   ProgramStateRef State = C.getState();
@@ -609,22 +621,16 @@ bool returnsError(const Expr *RetE, CheckerContext &C) {
   // PTR_ERR(p): the integer value of a pointer known to be an ERR_PTR.
   if (auto LI = V.getAs<nonloc::LocAsInteger>())
     if (SymbolRef S = LI->getLoc().getAsLocSymbol())
-      if (auto Cond = errPtrCond(S, C)) {
-        auto [IsErr, NotErr] = State->assume(*Cond);
-        if (IsErr && !NotErr)
-          return true;
-      }
+      if (isErrPtr(S, State, C))
+        return true;
   // The same truncated to int (`ret = PTR_ERR(p)`): the engine keeps
   // (int)p as a cast symbol whose zero-ness it cannot decide, although no
   // ERR_PTR truncates to 0.
   if (SymbolRef S = V.getAsSymbol())
     if (const auto *SC = dyn_cast<SymbolCast>(S))
-      if (Loc::isLocType(SC->getOperand()->getType()))
-        if (auto Cond = errPtrCond(SC->getOperand(), C)) {
-          auto [IsErr, NotErr] = State->assume(*Cond);
-          if (IsErr && !NotErr)
-            return true;
-        }
+      if (Loc::isLocType(SC->getOperand()->getType()) &&
+          isErrPtr(SC->getOperand(), State, C))
+        return true;
   if (T->isIntegerType() || T->isBooleanType()) {
     // Definitely non-zero.
     auto [NonZero, Zero] = State->assume(*DV);
@@ -634,12 +640,8 @@ bool returnsError(const Expr *RetE, CheckerContext &C) {
     auto [NonNull, Null] = State->assume(*DV);
     if (Null && !NonNull)
       return true;
-    if (SymbolRef S = V.getAsLocSymbol()) {
-      if (auto Cond = errPtrCond(S, C)) {
-        auto [IsErr, NotErr] = State->assume(*Cond);
-        return IsErr && !NotErr;
-      }
-    }
+    if (SymbolRef S = V.getAsLocSymbol())
+      return isErrPtr(S, State, C);
   }
   return false;
 }
@@ -769,14 +771,6 @@ bool LifetimeModel::mayReportHalfTeardown(const DevState &D,
          !callsSomethingLikeDelete(dyn_cast_or_null<FunctionDecl>(Top), Dev);
 }
 
-/// Calls the model handles itself: never an escape of what they are given.
-/// May the put that released \p R have freed it (and its container)? The
-/// release is read where the file has it: a file whose device releases free
-/// nothing of this type (an empty release, memory freed by the owner) is
-/// UA8's concern, not a use after free. Devices the core allocated
-/// (platform_device_alloc, auxiliary_device_create) have the core's
-/// release, which frees them; so does any device whose release is not in
-/// the file (the kernel's rule).
 /// A put of a generic or platform device whose set-up this path did not see
 /// may drop one of several references its caller holds (kobject_get(), cdev
 /// refs, a get_device() before async_schedule()).
@@ -784,6 +778,13 @@ static bool putMayDropAnotherRef(const DevState &D) {
   return D.Assumed && !api::isAuxiliaryFamily(D.Fam);
 }
 
+/// May the put that released \p R have freed it (and its container)? The
+/// release is read where the file has it: a file whose device releases free
+/// nothing of this type (an empty release, memory freed by the owner) is
+/// UA8's concern, not a use after free. Devices the core allocated
+/// (platform_device_alloc, auxiliary_device_create) have the core's
+/// release, which frees them; so does any device whose release is not in
+/// the file (the kernel's rule).
 bool LifetimeModel::releaseMayFree(const DevState &D, const MemRegion *R,
                                    CheckerContext &C) const {
   // A bare put of a device this path did not set up (the put started its
@@ -812,6 +813,7 @@ bool LifetimeModel::releaseMayFree(const DevState &D, const MemRegion *R,
   return F.isFreedByRelease(Cont ? Cont : Own);
 }
 
+/// Calls the model handles itself: never an escape of what they are given.
 bool LifetimeModel::isKnownAPI(const CallEvent &Call) {
   using api::Role;
   if (api::roleOf(Call) == Role::Free)
@@ -1808,13 +1810,13 @@ bool LifetimeModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
     auto [NonZero, Zero] = State->assume(*Err);
     if (!NonZero || Zero)
       return false;
-    SValBuilder &SVB = C.getSValBuilder();
-    DefinedOrUnknownSVal P = SVB.conjureSymbolVal(nullptr, CE, C.getLocationContext(),
-                                         Call.getResultType(), C.blockCount());
+    DefinedOrUnknownSVal P = C.getSValBuilder().conjureSymbolVal(
+        nullptr, CE, C.getLocationContext(), Call.getResultType(),
+        C.blockCount());
     if (SymbolRef S = P.getAsSymbol())
       if (auto Cond = errPtrCond(S, C))
-        if (ProgramStateRef Err = State->assume(*Cond, true)) {
-          C.addTransition(Err->BindExpr(CE, C.getLocationContext(), P));
+        if (ProgramStateRef IsErr = State->assume(*Cond, true)) {
+          C.addTransition(IsErr->BindExpr(CE, C.getLocationContext(), P));
           return true;
         }
     return false;
@@ -1904,14 +1906,13 @@ LifetimeModel::checkPointerEscape(ProgramStateRef State,
       // reach it unless it was stored where others look (EscapedBind): a
       // device kept in a file-static variable is out of its reach.
       const Decl *CD = Call->getDecl();
-      bool Reaches = Direct || SameBaseUnrelated || LocalArg || D.EscapedBind || !CD ||
-                     CD->hasBody() || hasCallbackArg(*Call);
+      bool Reaches = Direct || SameBaseUnrelated || LocalArg ||
+                     D.EscapedBind || !CD || CD->hasBody() ||
+                     hasCallbackArg(*Call);
       // Printing keeps nothing, but an indirect reach still invalidates the
       // container pointer (the device may be re-read as another region).
-      if (!Reaches)
-        ;
-      else if (Print ? (!Direct && !SameBaseUnrelated)
-                : (Direct || !SameBaseUnrelated))
+      if (Reaches && (Print ? (!Direct && !SameBaseUnrelated)
+                            : (Direct || !SameBaseUnrelated)))
         if (!receivesOnlyContextDevice(*Call, R, D.Fam)) {
           N.EscapedCall = true;
           if (mayKeepDevice(*Call))
@@ -1940,20 +1941,26 @@ void LifetimeModel::checkLiveSymbols(ProgramStateRef State,
 /// new.
 void LifetimeModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
                               CheckerContext &C) const {
-  const MemRegion *VR = Val.getAsRegion();
-  const MemRegion *LR = Loc.getAsRegion();
-  ProgramStateRef State = C.getState();
-  if (LR && State->get<KbPrivateHolders>(LR)) {
-    if (VR && *State->get<KbPrivateHolders>(LR) == VR)
-      return; // checkRegionChanges() putting it back
-    State = State->remove<KbPrivateHolders>(LR);
+  ProgramStateRef State = afterBind(Loc.getAsRegion(), Val.getAsRegion(), C);
+  if (State != C.getState())
     C.addTransition(State);
+}
+
+ProgramStateRef LifetimeModel::afterBind(const MemRegion *LR,
+                                         const MemRegion *VR,
+                                         CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  if (const MemRegion *const *Held =
+          LR ? State->get<KbPrivateHolders>(LR) : nullptr) {
+    if (*Held == VR)
+      return State; // checkRegionChanges() putting it back
+    State = State->remove<KbPrivateHolders>(LR);
   }
   if (!VR || !LR)
-    return;
+    return State;
   const MemRegion *VBase = VR->getBaseRegion(), *LBase = LR->getBaseRegion();
   if (VBase == LBase || isa<StackSpaceRegion>(LR->getMemorySpace()))
-    return;
+    return State;
   // A probe or __init function that keeps its device in a private file
   // variable for .remove or the module exit, which run only if it
   // succeeds: on its own error paths the teardown is still its.
@@ -1962,21 +1969,16 @@ void LifetimeModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
   if (const auto *Var = dyn_cast<VarRegion>(LBase))
     if (facts(C).isPrivateVar(Var->getDecl()) &&
         facts(C).isSetupFn(C.getStackFrame()->getDecl()) &&
-        State->get<KbDevMap>(VR)) {
-      C.addTransition(State->set<KbPrivateHolders>(LR, VR));
-      return;
-    }
-  bool Changed = false;
+        State->get<KbDevMap>(VR))
+      return State->set<KbPrivateHolders>(LR, VR);
   for (const auto &[R, D] : State->get<KbDevMap>()) {
     if (R->getBaseRegion() != VBase || D.EscapedBind)
       continue;
     DevState N = D;
     N.EscapedBind = true;
     State = State->set<KbDevMap>(R, N);
-    Changed = true;
   }
-  if (Changed)
-    C.addTransition(State);
+  return State;
 }
 
 void LifetimeModel::checkDeadSymbols(SymbolReaper &SR,
